@@ -97,6 +97,10 @@ function processAll(): void {
 }
 
 const doorbell = new Int32Array(init.doorbell);
+// Node 20 has Atomics.waitAsync; the ES2023 lib typings do not.
+const waitAsync = (Atomics as unknown as {
+  waitAsync(a: Int32Array, i: number, v: number, t: number): { async: false; value: 'not-equal' | 'timed-out' } | { async: true; value: Promise<'ok' | 'timed-out'> };
+}).waitAsync;
 post({ type: 'ready', slots: freeVads.length, warmupMs: performance.now() - t0 });
 
 setInterval(() => {
@@ -119,7 +123,7 @@ const yieldToMessages = (): Promise<void> => new Promise((resolve) => setImmedia
 for (;;) {
   const seen = Atomics.load(doorbell, 0);
   processAll();
-  const wait = Atomics.waitAsync(doorbell, 0, seen, 200);
+  const wait = waitAsync(doorbell, 0, seen, 200);
   const outcome = wait.async ? await wait.value : (await yieldToMessages(), wait.value);
   if (outcome === 'timed-out' && freeVads.length < SPARE_VADS) freeVads.push(makeVad());
 }

@@ -155,6 +155,13 @@ export class WorkerPool extends EventEmitter<PoolEvents> {
     return { key, ring };
   }
 
+  /** Largest amount of audio (samples) any call has waiting for its worker. */
+  maxBacklogSamples(): number {
+    let max = 0;
+    for (const c of this.calls.values()) max = Math.max(max, c.ring.available());
+    return max;
+  }
+
   /** Ring the worker's doorbell after writing audio for `key`. */
   notify(key: number): void {
     const c = this.calls.get(key);
