@@ -34,10 +34,10 @@ export interface ScriptPrompts {
   prompts: Record<string, string>;
 }
 
-/** Robot prompts stand in for voice-actor recordings: a plain voice, slightly brisk. */
+/** Robot prompts stand in for voice-actor recordings: a plain voice at a natural pace. */
 export const ROBOT_VOICES: Record<Language, Voice> = {
-  zh: { name: 'cmn', speed: 190 },
-  en: { name: 'en-us', speed: 190 },
+  zh: { name: 'cmn', speed: 230 },
+  en: { name: 'en-us', speed: 175 },
 };
 
 /** Until the ASR model's manifest names its held-out demo voices. */
