@@ -121,6 +121,11 @@ export class Conversation {
     if (!this.endReason) this.endReason = reason;
   }
 
+  /** Classify without acting, to decide whether a reply heard during a prompt should cut it short. */
+  preview(u: Utterance): Classification {
+    return this.classifyReply(u);
+  }
+
   reply(u: Utterance): Decision {
     const c = this.classifyReply(u);
     this.silenceStreak = 0;
