@@ -6,7 +6,7 @@ import { FRAME_MS, type ClockDriver, type FrameClock, type FrameListener } from 
 import type { CallMeter, EndedBy } from './measurements.ts';
 import { MULAW_SILENCE } from './audio/mulaw.ts';
 import type { ResolvedPersona } from './personas.ts';
-import { FRAME_BYTES, PlaybackBuffer } from './playback.ts';
+import { FRAME_BYTES, PlaybackBuffer, PROMPT_START } from './playback.ts';
 import { UpstreamMixer, type EchoOptions } from './upstream.ts';
 
 /**
@@ -83,12 +83,15 @@ export class MediaSession implements FrameListener {
     const now = this.o.driver.now();
     const o = this.o;
     const heard = this.playback.playFrame(this.earpiece);
-    for (let i = 0; i < heard.marks.length; i++) {
-      if (i === heard.promptStartAfter) this.promptStarted(now);
-      this.sendMark(heard.marks[i]!, false);
-      this.brain.promptEnded(now);
+    for (const event of heard.events) {
+      if (event === PROMPT_START) {
+        o.meter.promptHeard();
+        this.brain.promptStarted(now);
+      } else {
+        this.sendMark(event, false);
+        this.brain.promptEnded(now);
+      }
     }
-    if (heard.promptStartAfter === heard.marks.length) this.promptStarted(now);
 
     const deadline = this.brain.nextDeadline();
     if (deadline !== undefined && deadline <= now) {
@@ -118,11 +121,6 @@ export class MediaSession implements FrameListener {
     if (speech.onset) o.meter.speechOnset(sentAt);
     if (speech.speechEnd) o.meter.speechEnded(sentAt);
     if (speech.clipDone) this.brain.speechFinished(now);
-  }
-
-  private promptStarted(now: number): void {
-    this.o.meter.promptHeard();
-    this.brain.promptStarted(now);
   }
 
   private act(action: BrainAction, now: number): void {

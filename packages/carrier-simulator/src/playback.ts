@@ -8,16 +8,15 @@ export const FRAME_BYTES = 160;
 
 type Item = { kind: 'audio'; data: Uint8Array; offset: number } | { kind: 'mark'; name: string };
 
+/** `PROMPT_START`: the first robot audio since the last mark or clear; a string: a mark reached. */
+export const PROMPT_START = Symbol('prompt start');
+export type PlaybackEvent = typeof PROMPT_START | string;
+
 export interface FrameResult {
   /** Bytes of robot audio played this frame (0–160); the rest of `frame` is silence. */
   played: number;
-  /**
-   * −1, or the number of `marks` reached before a prompt's first audio in this frame (first robot
-   * audio since the last mark or clear): marks before it close the previous prompt.
-   */
-  promptStartAfter: number;
-  /** Marks reached during this frame, in order. */
-  marks: string[];
+  /** Prompt starts and marks reached during this frame, in playback order. */
+  events: PlaybackEvent[];
 }
 
 export class PlaybackBuffer {
@@ -26,7 +25,7 @@ export class PlaybackBuffer {
   private bufferedBytes = 0;
   private inPrompt = false;
   /** Reused every frame: the per-frame path allocates nothing. */
-  private readonly result: FrameResult = { played: 0, promptStartAfter: -1, marks: [] };
+  private readonly result: FrameResult = { played: 0, events: [] };
 
   constructor(private readonly maxBytes: number, private readonly silence: number) {}
 
@@ -49,23 +48,21 @@ export class PlaybackBuffer {
 
   /** Play the next 20 ms into `frame` (160 µ-law bytes). The result is valid until the next call. */
   playFrame(frame: Uint8Array): FrameResult {
-    const marks = this.result.marks;
-    marks.length = 0;
+    const events = this.result.events;
+    events.length = 0;
     let played = 0;
-    let promptStartAfter = -1;
     while (this.head < this.items.length) {
       const item = this.items[this.head]!;
       if (item.kind === 'mark') {
-        marks.push(item.name);
+        events.push(item.name);
         this.inPrompt = false;
         this.head++;
         continue;
       }
       if (played === FRAME_BYTES) break;
       if (!this.inPrompt) {
-        // A mark reached in this same frame closes the previous prompt; this audio opens the next.
         this.inPrompt = true;
-        promptStartAfter = marks.length;
+        events.push(PROMPT_START);
       }
       const n = Math.min(FRAME_BYTES - played, item.data.length - item.offset);
       frame.set(item.data.subarray(item.offset, item.offset + n), played);
@@ -77,7 +74,6 @@ export class PlaybackBuffer {
     if (played < FRAME_BYTES) frame.fill(this.silence, played);
     this.compact();
     this.result.played = played;
-    this.result.promptStartAfter = promptStartAfter;
     return this.result;
   }
 
