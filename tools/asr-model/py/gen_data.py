@@ -27,7 +27,7 @@ from common import *  # noqa
 import lexicon as L
 from augment import telephone
 
-VERSION = 3
+VERSION = 4
 N_PER_PHRASE = int(os.environ.get("ASR_N_PER_PHRASE", "44"))
 N_EVAL_PER_PHRASE = 3          # demo voice (defaults) + 2 random held-out configs
 SINGLE_CHAR_BOOST = 1.0
@@ -81,8 +81,24 @@ def load_allison():
     return items
 
 
+_NUM = "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _num_words(n):
+    n = int(n)
+    if n < 20:
+        return _NUM[n]
+    if n < 100:
+        return _TENS[n // 10] + ("" if n % 10 == 0 else " " + _NUM[n % 10])
+    if n < 1000:
+        return _NUM[n // 100] + " hundred" + ("" if n % 100 == 0 else " " + _num_words(n % 100))
+    return " ".join(_NUM[int(c)] for c in str(n))  # digit strings (extensions, numbers)
+
+
 def en_words(s):
-    return re.sub(r"[^a-z0-9' ]+", " ", s.lower().replace("-", " ")).split()
+    s = re.sub(r"\d+", lambda m: " " + _num_words(m.group(0)) + " ", s.lower())
+    return re.sub(r"[^a-z0-9' ]+", " ", s.replace("-", " ")).split()
 
 
 def contains_en_phrase(text, en_phrases):

@@ -59,8 +59,8 @@ def normalize(p):
         if re.search(r"[A-Za-z0-9]", t):
             return None  # mixed-script phrases are not supported
         return ("zh", t)
-    t = re.sub(r"[^A-Za-z0-9'\- ]+", " ", p)
-    t = " ".join(t.split())
+    t = re.sub(r"[^A-Za-z0-9'\- ]+", " ", p.replace("\u2019", "'"))
+    t = " ".join(t.lower().split())
     if not t:
         return None
     return ("en", t)
@@ -71,6 +71,15 @@ def load_phrases(repo=REPO, verbose=True):
     sources += sorted(glob.glob(os.path.join(repo, "services", "dialogue", "scripts", "**", "*.yaml"), recursive=True))
     zh, en, skipped = [], [], []
     used = []
+    aliases = {}
+    try:
+        with open(sources[0], encoding="utf-8") as f:
+            for k, v in ((yaml.load(f, Loader=_StrLoader) or {}).get("aliases") or {}).items():
+                a, b = normalize(k), normalize(v)
+                if a and b:
+                    aliases[a[1]] = b[1]
+    except Exception as e:
+        print(f"[lexicon] WARNING cannot read aliases: {e}", file=sys.stderr)
     for src in sources:
         try:
             with open(src, encoding="utf-8") as f:
@@ -88,12 +97,13 @@ def load_phrases(repo=REPO, verbose=True):
                 skipped.append(p)
                 continue
             lang, t = n
+            t = aliases.get(t, t)
             lst = zh if lang == "zh" else en
             if t not in lst:
                 lst.append(t)
     if verbose:
         print(f"[lexicon] {len(zh)} zh phrases, {len(en)} en phrases from {len(used)} files; skipped {len(skipped)}", file=sys.stderr)
-    return {"zh": zh, "en": en, "sources": used, "skipped": skipped}
+    return {"zh": zh, "en": en, "sources": used, "skipped": skipped, "aliases": aliases}
 
 
 def build_tokens(lex):
