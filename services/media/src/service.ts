@@ -1,6 +1,6 @@
 import os from 'node:os';
 import { HealthService, type Logger, SERVER_OPTIONS, bindServer, fromRoot, grpc, parseCarrierSecrets, startOpsServer, type OpsServer } from '@voicebot/common';
-import { detectModel, recognizerConfig } from './asr/model-dir.ts';
+import { detectModel, modelSampleRate, recognizerConfig } from './asr/model-dir.ts';
 import { defaultVadModel } from './asr/vad-model.ts';
 import { WorkerPool } from './asr/worker-pool.ts';
 import { PromptCache } from './audio/prompt-cache.ts';
@@ -61,9 +61,11 @@ export class MediaService {
     const secrets = parseCarrierSecrets(config.carrierSecrets);
     const workers = config.workers || os.availableParallelism();
     let recognizer: Record<string, unknown> | null = null;
+    let recognizerRate = 16000;
     if (config.asrModel !== 'none') {
       const model = detectModel(fromRoot(config.asrModel));
       recognizer = recognizerConfig(model);
+      recognizerRate = modelSampleRate(model);
       this.modelName = `${model.name} (${model.kind})`;
     }
     const vadModel = config.vadModel ? fromRoot(config.vadModel) : defaultVadModel();
@@ -82,6 +84,7 @@ export class MediaService {
           energyGate: config.energyGateDbfs <= -120 ? 0 : 10 ** (config.energyGateDbfs / 20),
         },
         recognizer,
+        recognizerRate,
         partialIntervalMs: config.partialIntervalMs,
       },
     });

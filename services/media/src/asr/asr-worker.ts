@@ -14,7 +14,7 @@ const port = parentPort!;
 const post = (m: FromWorker): void => port.postMessage(m);
 
 const t0 = performance.now();
-const recognizer = init.recognizer ? new SherpaRecognizerEngine(init.recognizer) : undefined;
+const recognizer = init.recognizer ? new SherpaRecognizerEngine(init.recognizer, init.recognizerRate) : undefined;
 const freeVads: SherpaVadEngine[] = [];
 let vadCount = 0;
 function makeVad(): SherpaVadEngine {

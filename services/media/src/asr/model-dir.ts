@@ -17,6 +17,11 @@ export interface DetectedModel {
   name: string;
 }
 
+/** Rate the model's front end consumes: T-one CTC models are 8 kHz telephone models. */
+export function modelSampleRate(model: DetectedModel): number {
+  return model.kind === 'toneCtc' ? 8000 : 16000;
+}
+
 export class ModelDirError extends Error {
   constructor(dir: string, detail: string) {
     super(`ASR model directory ${dir}: ${detail}`);

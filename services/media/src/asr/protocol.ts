@@ -19,6 +19,8 @@ export interface WorkerInit {
   vad: VadSettings;
   /** sherpa-onnx online recognizer config, or null for VAD only. */
   recognizer: Record<string, unknown> | null;
+  /** Sample rate the recognizer's model consumes. */
+  recognizerRate: number;
   /** VAD instances created before the worker reports ready; more are made when needed. */
   warmSlots: number;
   doorbell: SharedArrayBuffer;

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { RecognizerEngine, RecognizerStream, VadEngine } from './call-analyzer.ts';
+import { Resampler } from '../dsp/resampler.ts';
 import type { VadSettings } from './protocol.ts';
 
 /**
@@ -39,6 +40,13 @@ let sherpa: SherpaModule | undefined;
 export function loadSherpa(): SherpaModule {
   sherpa ??= createRequire(import.meta.url)('sherpa-onnx') as SherpaModule;
   return sherpa;
+}
+
+/** Out-of-vocabulary / garbage tokens are not words the dialogue should see. */
+const GARBAGE_TOKENS = /<unk>|<garbage>|<noise>/g;
+
+function cleanText(text: string | undefined): string {
+  return (text ?? '').replace(GARBAGE_TOKENS, ' ').replace(/\s+/g, ' ').trim();
 }
 
 export class SherpaVadEngine implements VadEngine {
@@ -83,29 +91,43 @@ export class SherpaVadEngine implements VadEngine {
 const TAIL_PADDING = new Float32Array(0.6 * 16000);
 
 class SherpaRecognizerStream implements RecognizerStream {
+  /** Set when the model runs at 8 kHz: we downsample with our own FIR (the runtime's would log on every stream). */
+  private readonly resampler: Resampler | undefined;
+  private scratch = new Float32Array(512);
+
   constructor(
     private readonly recognizer: SherpaRecognizer,
     private readonly stream: SherpaStream,
-  ) {}
+    private readonly modelRate: number,
+  ) {
+    if (modelRate !== 16000) this.resampler = new Resampler(16000, modelRate);
+  }
 
   accept(samples: Float32Array): void {
-    this.stream.acceptWaveform(16000, samples);
+    if (!this.resampler) {
+      this.stream.acceptWaveform(16000, samples);
+      return;
+    }
+    const need = this.resampler.maxOutput(samples.length);
+    if (this.scratch.length < need) this.scratch = new Float32Array(need);
+    const n = this.resampler.process(samples, this.scratch);
+    this.stream.acceptWaveform(this.modelRate, this.scratch.subarray(0, n));
   }
 
   decode(): string {
     while (this.recognizer.isReady(this.stream)) this.recognizer.decode(this.stream);
-    return (this.recognizer.getResult(this.stream).text ?? '').trim();
+    return cleanText(this.recognizer.getResult(this.stream).text);
   }
 
   finish(): { text: string; confidence: number } {
-    this.stream.acceptWaveform(16000, TAIL_PADDING);
+    this.accept(TAIL_PADDING);
     this.stream.inputFinished();
     while (this.recognizer.isReady(this.stream)) this.recognizer.decode(this.stream);
     const result = this.recognizer.getResult(this.stream);
     const probs = result.ys_probs;
     // ys_probs are per-token log-probabilities where the model type reports them.
     const confidence = probs && probs.length ? Math.exp(probs.reduce((a, b) => a + b, 0) / probs.length) : -1;
-    return { text: (result.text ?? '').trim(), confidence };
+    return { text: cleanText(result.text), confidence };
   }
 
   free(): void {
@@ -116,12 +138,13 @@ class SherpaRecognizerStream implements RecognizerStream {
 export class SherpaRecognizerEngine implements RecognizerEngine {
   private readonly recognizer: SherpaRecognizer;
 
-  constructor(config: Record<string, unknown>) {
+  /** `modelRate`: the rate the model consumes (T-one CTC: 8000); others get 16 kHz as is. */
+  constructor(config: Record<string, unknown>, private readonly modelRate = 16000) {
     this.recognizer = loadSherpa().createOnlineRecognizer(config);
     if (!this.recognizer.handle) throw new Error('could not create the online recognizer (model files missing or unreadable)');
   }
 
   createStream(): RecognizerStream {
-    return new SherpaRecognizerStream(this.recognizer, this.recognizer.createStream());
+    return new SherpaRecognizerStream(this.recognizer, this.recognizer.createStream(), this.modelRate);
   }
 }

@@ -15,7 +15,7 @@ function newPool(): WorkerPool {
     slotsPerWorker: 4,
     warmSlots: 2,
     log: pino({ level: 'silent' }),
-    init: { vad: { model: defaultVadModel(), threshold: 0.5, minSpeechMs: 64, minSilenceMs: 300, energyGate: 0.002 }, recognizer: null, partialIntervalMs: 200 },
+    init: { vad: { model: defaultVadModel(), threshold: 0.5, minSpeechMs: 64, minSilenceMs: 300, energyGate: 0.002 }, recognizer: null, recognizerRate: 16000, partialIntervalMs: 200 },
   });
 }
 
