@@ -46,17 +46,21 @@ export function loadClipCatalogue(): Partial<Record<Language, Record<string, str
   return parsed.data;
 }
 
-/** The ASR model's held-out demo voices, so the demo never hears a voice the model trained on. */
+/**
+ * The ASR model's held-out demo voices, so the demo never hears a voice the model trained on.
+ * The manifest keeps them at `voices.demoVoices` (a top-level `demoVoices` is read too).
+ */
 export function loadCalleeVoices(): Record<Language, Voice> {
   const file = fromRoot(ASR_MODEL_MANIFEST_PATH);
   if (!fs.existsSync(file)) return DEFAULT_CALLEE_VOICES;
+  const voices = z.object({ zh: z.string().min(1), en: z.string().min(1) });
   const parsed = z
-    .object({ demoVoices: z.object({ zh: z.string().min(1), en: z.string().min(1) }).optional() })
+    .object({ demoVoices: voices.optional(), voices: z.object({ demoVoices: voices.optional() }).passthrough().optional() })
     .passthrough()
     .safeParse(JSON.parse(fs.readFileSync(file, 'utf8')));
   if (!parsed.success) throw new Error(`${file}: ${describe(parsed.error)}`);
-  const voices = parsed.data.demoVoices;
-  return voices ? { zh: { name: voices.zh }, en: { name: voices.en } } : DEFAULT_CALLEE_VOICES;
+  const demo = parsed.data.demoVoices ?? parsed.data.voices?.demoVoices;
+  return demo ? { zh: { name: demo.zh }, en: { name: demo.en } } : DEFAULT_CALLEE_VOICES;
 }
 
 export function readManifest(): AudioManifest {
