@@ -29,11 +29,12 @@ const deployment = {
       },
     },
   },
-} satisfies Json;
+};
+const base = deployment as unknown as Json;
 
 describe('strategicMerge', () => {
   it('merges containers by name and env by name, keeping the rest', () => {
-    const out = strategicMerge(deployment, {
+    const out = strategicMerge(base, {
       spec: { template: { spec: { containers: [{ name: 'web', env: [{ name: 'B', value: '3' }, { name: 'C', value: '4' }] }] } } },
     }) as typeof deployment;
     const web = out.spec.template.spec.containers[0]!;
@@ -43,7 +44,7 @@ describe('strategicMerge', () => {
   });
 
   it('deletes keys set to null and list items marked $patch: delete', () => {
-    const out = strategicMerge(deployment, {
+    const out = strategicMerge(base, {
       spec: {
         template: {
           spec: {
@@ -66,7 +67,7 @@ describe('strategicMerge', () => {
   });
 
   it('refuses a list item without its merge key, naming the list', () => {
-    expect(() => strategicMerge(deployment, { spec: { template: { spec: { containers: [{ image: 'x' }] } } } })).toThrow(
+    expect(() => strategicMerge(base, { spec: { template: { spec: { containers: [{ image: 'x' }] } } } })).toThrow(
       /containers.*merge key "name"/,
     );
   });

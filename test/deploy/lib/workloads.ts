@@ -39,7 +39,10 @@ export interface PodSpec {
   serviceAccountName?: string;
   volumes?: { name: string; emptyDir?: object; persistentVolumeClaim?: { claimName: string } }[];
 }
-export interface Deployment extends Resource {
+export interface Deployment {
+  apiVersion: string;
+  kind: 'Deployment';
+  metadata: Resource['metadata'];
   spec: {
     replicas?: number;
     selector: { matchLabels: Record<string, string> };
@@ -48,8 +51,8 @@ export interface Deployment extends Resource {
   };
 }
 
-export function byKind<T extends Resource = Resource>(resources: Resource[], kind: string): T[] {
-  return resources.filter((r) => r.kind === kind) as T[];
+export function byKind<T = Resource>(resources: Resource[], kind: string): T[] {
+  return resources.filter((r) => r.kind === kind) as unknown as T[];
 }
 
 export function selects(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
