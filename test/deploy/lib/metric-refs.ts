@@ -74,7 +74,7 @@ export function selectedMetrics(expr: string): string[] {
 
 /** Service metric names (voicebot_*) an expression uses, as written (with _bucket etc.). */
 export function serviceMetrics(expr: string): string[] {
-  return [...new Set([...expr.matchAll(/\bvoicebot_[a-z0-9_]+/g)].map((m) => m[0]))];
+  return [...new Set([...expr.matchAll(/\bvoicebot_[a-zA-Z0-9_]+/g)].map((m) => m[0]))];
 }
 
 /** Recording-rule names (level:metric:operation) an expression uses. */
