@@ -14,7 +14,7 @@ export interface FunnelRow {
   refusals: number;
   hangUps: number;
   silences: number;
-  /** Of the calls that reached this node, the fraction that went on to a later stage (main-line nodes only). */
+  /** Of the calls that reached this node, the fraction that reached the next stage in script order (main-line nodes only). */
   conversion: number;
 }
 
@@ -32,7 +32,7 @@ export type StageOf = (nodeId: string) => number | undefined;
 /**
  * Where callees drop off: per node, how many calls reached it, were cut short there, refused,
  * hung up (the callee ended the call while the robot was at that node), stayed silent, and how
- * many moved on to a later stage. Nodes are ordered by first appearance.
+ * many moved on to the next stage (a refusal that jumps to the closing stage does not count). Nodes are ordered by first appearance.
  */
 export function computeFunnel(calls: readonly FunnelCall[], stageOf: StageOf, bucketMs = 3_600_000): Funnel {
   const rows = new Map<string, FunnelRow & { converted: number }>();
@@ -61,7 +61,7 @@ export function computeFunnel(calls: readonly FunnelCall[], stageOf: StageOf, bu
       const r = row(id);
       r.reached++;
       const stage = stageOf(id);
-      if (stage !== undefined && call.path.slice(i + 1).some((later) => (stageOf(later) ?? -1) > stage)) r.converted++;
+      if (stage !== undefined && call.path.slice(i + 1).some((later) => stageOf(later) === stage + 1)) r.converted++;
     });
     for (const t of call.turns) {
       const r = row(t.nodeId);

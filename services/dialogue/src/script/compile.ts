@@ -41,14 +41,26 @@ export function entriesOf(spec: MatchSpec | undefined, category: string, source:
   return out;
 }
 
-export function regexesOf(spec: MatchSpec | undefined, category: string, source: string): RegexEntry[] {
-  return (spec?.regexes ?? []).map((r, i) => ({ category, source: `${source}.regexes[${i}]`, regex: new RegExp(r, 'u') }));
+/** Regex specs stay strings until compile time, so the validator can list a script with a broken one. */
+interface RegexSpec {
+  category: string;
+  source: string;
+  pattern: string;
+}
+
+export function regexesOf(spec: MatchSpec | undefined, category: string, source: string): RegexSpec[] {
+  return (spec?.regexes ?? []).map((pattern, i) => ({ category, source: `${source}.regexes[${i}]`, pattern }));
+}
+
+function matcherOf({ entries, regexes }: { entries: Entry[]; regexes: RegexSpec[] }): PhraseMatcher {
+  const compiled: RegexEntry[] = regexes.map((r) => ({ category: r.category, source: r.source, regex: new RegExp(r.pattern, 'u') }));
+  return new PhraseMatcher(entries, compiled);
 }
 
 /** Entries every context shares: specials (opt-out, wrong number, transfer), knowledge base, neutral words, fillers. */
-function globalEntries(s: Script): { entries: Entry[]; regexes: RegexEntry[] } {
+function globalEntries(s: Script): { entries: Entry[]; regexes: RegexSpec[] } {
   const entries: Entry[] = [];
-  const regexes: RegexEntry[] = [];
+  const regexes: RegexSpec[] = [];
   for (const [name, spec] of Object.entries(s.special)) {
     entries.push(...entriesOf(spec, name, `special.${name}`));
     regexes.push(...regexesOf(spec, name, `special.${name}`));
@@ -63,7 +75,7 @@ function globalEntries(s: Script): { entries: Entry[]; regexes: RegexEntry[] } {
 }
 
 /** All entries a reply at `nodeId` is scanned with. */
-export function nodeEntries(s: Script, nodeId: string): { entries: Entry[]; regexes: RegexEntry[] } {
+export function nodeEntries(s: Script, nodeId: string): { entries: Entry[]; regexes: RegexSpec[] } {
   const g = globalEntries(s);
   const entries = [...g.entries];
   const regexes = [...g.regexes];
@@ -82,7 +94,7 @@ export function nodeEntries(s: Script, nodeId: string): { entries: Entry[]; rege
   return { entries, regexes };
 }
 
-export function stepEntries(s: Script, sideId: string, stepIndex: number): { entries: Entry[]; regexes: RegexEntry[] } {
+export function stepEntries(s: Script, sideId: string, stepIndex: number): { entries: Entry[]; regexes: RegexSpec[] } {
   const g = globalEntries(s);
   const step = s.sideDialogues[sideId]!.steps[stepIndex]!;
   const base = `sideDialogues.${sideId}.steps[${stepIndex}].values`;
@@ -103,15 +115,15 @@ export function compileScript(script: Script, version: number): CompiledScript {
   const nodeMatchers = new Map<string, PhraseMatcher>();
   const interruptKeywords = new Map<string, readonly string[]>();
   for (const nodeId of Object.keys(script.nodes)) {
-    const { entries, regexes } = nodeEntries(script, nodeId);
-    nodeMatchers.set(nodeId, new PhraseMatcher(entries, regexes));
+    const spec = nodeEntries(script, nodeId);
+    nodeMatchers.set(nodeId, matcherOf(spec));
+    const entries = spec.entries;
     interruptKeywords.set(nodeId, [...new Set(entries.filter((e) => INTERRUPTING.has(e.category)).map((e) => e.word))]);
   }
   const stepMatchers = new Map<string, PhraseMatcher>();
   for (const [sideId, side] of Object.entries(script.sideDialogues)) {
     side.steps.forEach((_, i) => {
-      const { entries, regexes } = stepEntries(script, sideId, i);
-      stepMatchers.set(`${sideId}/${i}`, new PhraseMatcher(entries, regexes));
+      stepMatchers.set(`${sideId}/${i}`, matcherOf(stepEntries(script, sideId, i)));
     });
   }
   const grading = script.grading.map((r) => ({ grade: r.grade, reason: r.reason, when: compileExpr(r.when) }));
