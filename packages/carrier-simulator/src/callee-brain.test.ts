@@ -90,6 +90,21 @@ describe('CalleeBrain', () => {
     expect(h.actions).toMatchObject([{ clip: 'en', kind: 'backchannel', at: 1000 }, { clip: 'you-xuyao', kind: 'reply', at: 4500 }]);
   });
 
+  it('moves on after the reply that follows a backchannel (regression: the reply repeated forever)', () => {
+    const h = harness([{ backchannel: 'en', at: 1000, say: 'you-xuyao' }, { say: 'hao-de' }]);
+    h.brain.promptStarted(h.at(0));
+    h.runTo(1000);
+    h.brain.speechFinished(h.at(1400));
+    h.brain.promptEnded(h.at(4000));
+    h.runTo(4500);
+    h.brain.speechFinished(h.at(5300));
+    expect(h.brain.turn).toBe(1);
+    h.brain.promptStarted(h.at(6000));
+    h.brain.promptEnded(h.at(8000));
+    h.runTo(9000);
+    expect(h.actions.map((a) => a.type === 'say' && a.clip)).toEqual(['en', 'you-xuyao', 'hao-de']);
+  });
+
   it('replies after its own backchannel when the prompt ended while it was still murmuring', () => {
     const h = harness([{ backchannel: 'en', at: 1000, say: 'you-xuyao' }]);
     h.brain.promptStarted(h.at(0));

@@ -27,7 +27,8 @@ export class CalleeBrain {
   private turnIndex = 0;
   private promptPlaying = false;
   private promptStartedAt = 0;
-  private speaking = false;
+  /** What the callee is saying right now, if anything. */
+  private saying: UtteranceKind | undefined;
   private duringFired = false;
   /** The prompt ended while we were still talking: reply once we stop. */
   private replyPending = false;
@@ -62,7 +63,7 @@ export class CalleeBrain {
       this.advance(now);
       return;
     }
-    if (this.speaking) this.replyPending = true;
+    if (this.saying) this.replyPending = true;
     else this.scheduleAfter(now, turn);
   }
 
@@ -72,10 +73,12 @@ export class CalleeBrain {
   }
 
   speechFinished(now: number): void {
-    this.speaking = false;
+    const finished = this.saying;
+    this.saying = undefined;
     const turn = this.current();
     if (!turn) return;
-    if (this.duringFired && turn.backchannel) {
+    // A backchannel leaves the turn open: the reply to the prompt is still to come.
+    if (finished === 'backchannel') {
       if (this.replyPending) {
         this.replyPending = false;
         this.scheduleAfter(now, turn);
@@ -105,14 +108,14 @@ export class CalleeBrain {
     const turn = this.current()!;
     if (s.phase === 'during') {
       this.duringFired = true;
-      this.speaking = true;
+      this.saying = turn.interrupt ? 'interrupt' : 'backchannel';
       return turn.interrupt ? { type: 'say', clip: turn.interrupt, kind: 'interrupt' } : { type: 'say', clip: turn.backchannel!, kind: 'backchannel' };
     }
     if (turn.hangup) {
       this.done = true;
       return { type: 'hangup', reason: 'persona' };
     }
-    this.speaking = true;
+    this.saying = 'reply';
     return { type: 'say', clip: turn.say!, kind: 'reply' };
   }
 
@@ -130,7 +133,7 @@ export class CalleeBrain {
 
   private scheduleDuring(now: number): void {
     const turn = this.current();
-    if (!turn || this.speaking || this.duringFired || turn.at === undefined) return;
+    if (!turn || this.saying || this.duringFired || turn.at === undefined) return;
     this.scheduled = { at: Math.max(now, this.promptStartedAt + turn.at), phase: 'during' };
   }
 
