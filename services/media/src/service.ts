@@ -125,7 +125,7 @@ export class MediaService {
         echoGate: config.echoGate,
         maxSocketBufferBytes: config.maxSocketBufferBytes,
       },
-      createDecoder: async (start: StreamStart) => createFrameDecoder(start.format),
+      createDecoder: (start: StreamStart) => createFrameDecoder(start.format),
       now: () => performance.now(),
       ended: (s: CallSession) => {
         this.sessions.delete(s);

@@ -49,7 +49,11 @@ class PcmDecoder implements FrameDecoder {
   }
 }
 
-export function createFrameDecoder(format: MediaFormat): FrameDecoder {
-  if (format.codec === 'opus') throw new Error('Opus frames are decoded by OpusFrameDecoder (async init)');
+/** G.711 and L16 decoders are synchronous; Opus needs its WASM decoder instantiated first. */
+export async function createFrameDecoder(format: MediaFormat): Promise<FrameDecoder> {
+  if (format.codec === 'opus') {
+    const { OpusFrameDecoder } = await import('./opus.ts');
+    return OpusFrameDecoder.create();
+  }
   return new PcmDecoder(format);
 }

@@ -29,7 +29,7 @@ export type CarrierEvent =
   | { kind: 'connected' }
   | StreamStart
   /** Encoded wire audio of one packet; `seq` / `timestamp` when the framing carries them. */
-  | { kind: 'media'; payload: Uint8Array; seq?: number; timestamp?: number }
+  | { kind: 'media'; payload: Uint8Array; seq?: number; timestamp?: number; ssrc?: number }
   /** The peer reached (or, after a clear, dropped) a mark we sent. */
   | { kind: 'mark'; name: string }
   | { kind: 'dtmf'; digit: string; durationMs?: number }
@@ -50,6 +50,11 @@ export interface FramingAdapter {
   readonly name: string;
   /** True when the peer buffers playback: we send ahead and `clear` must flush the peer. */
   readonly peerBuffersPlayback: boolean;
+  /**
+   * Set when packets may arrive out of order, late, duplicated or not at all: media then goes
+   * through a jitter buffer keyed by `seq`; `clockRate` is the unit of `timestamp`.
+   */
+  readonly sequencing?: { clockRate: number };
   /** Audio format of outbound frames, known after `start`. */
   readonly outboundFormat: MediaFormat | undefined;
   decode(message: string | Uint8Array, isBinary: boolean): CarrierEvent[];

@@ -13,6 +13,7 @@ import type { CarrierEvent, FramingAdapter, OutboundMessage, StreamStart } from 
 import type { MediaMetrics } from '../metrics.ts';
 import { type BargeInPolicy, decideInterruption } from './barge-in.ts';
 import { EchoGate, rmsOf } from './echo-gate.ts';
+import { JitterBuffer, type JitterOutput } from './jitter-buffer.ts';
 import { type PlayItem, Playout } from './playout.ts';
 
 /**
@@ -103,6 +104,14 @@ export class CallSession implements AsrListener {
   private hangup: { reason: string } | undefined;
   /** Prompt loads are asynchronous; this chain keeps them in command order. */
   private promptChain: Promise<void> = Promise.resolve();
+  /** Set for framings whose packets may be reordered or lost (RTP, Telnyx). */
+  private jitter: JitterBuffer | undefined;
+  private readonly jitterOut: JitterOutput[] = [];
+  /** The last decoded frame, replayed once at half level to conceal a lost packet. */
+  private concealFrame = new Float32Array(0);
+  private concealed = 0;
+  /** The peer asked us to stop sending (Asterisk MEDIA_XOFF). */
+  private flowPaused = false;
   /** Media that arrived while the decoder was being prepared (Opus init), bounded. */
   private pendingMedia: Uint8Array[] = [];
 
@@ -168,7 +177,8 @@ export class CallSession implements AsrListener {
           else if (this.phase === 'connecting' && !this.start) this.reject('before_start', 'media before start');
           return;
         }
-        this.onMedia(e.payload);
+        if (this.jitter && e.seq !== undefined) this.jitter.push(e.seq, e.timestamp ?? 0, e.payload, this.deps.now(), e.ssrc ?? 0);
+        else this.onMedia(e.payload);
         break;
       case 'mark':
         if (!this.playout.onPeerMark(e.name)) this.reject('bad_payload', `mark ${JSON.stringify(e.name).slice(0, 60)} was never sent`);
@@ -183,9 +193,11 @@ export class CallSession implements AsrListener {
       case 'invalid':
         this.reject(e.reason, e.detail);
         break;
+      case 'flow':
+        this.flowPaused = e.paused;
+        break;
       case 'connected':
       case 'cleared':
-      case 'flow':
         break;
     }
   }
@@ -200,7 +212,8 @@ export class CallSession implements AsrListener {
       this.reject('unknown_event', 'second start');
       return;
     }
-    const paramCallId = start.parameters.callId ?? '';
+    // Framings without custom parameters (AudioSocket, RTP) speak for the token's call.
+    const paramCallId = start.parameters.callId ?? this.tokenCallId;
     if (paramCallId !== this.tokenCallId) {
       this.deps.metrics.rejectedConnections.inc({ reason: 'call_id_mismatch' });
       this.deps.log.warn({ tokenCallId: this.tokenCallId, startCallId: paramCallId.slice(0, 64) }, 'start callId differs from the token');
@@ -211,6 +224,8 @@ export class CallSession implements AsrListener {
     }
     this.start = start;
     this.answeredAt = this.deps.now();
+    for (const m of this.adapter.handshakeReply(start)) this.sendOrCount(m);
+    if (this.adapter.sequencing) this.jitter = new JitterBuffer(this.adapter.sequencing.clockRate === 1000 ? 1000 : start.format.sampleRate);
     this.deps
       .createDecoder(start)
       .then((decoder) => {
@@ -279,8 +294,18 @@ export class CallSession implements AsrListener {
       this.reject('bad_payload', `undecodable ${this.start?.format.codec} payload of ${payload.length} bytes`);
       return;
     }
-    const now = this.deps.now();
     const samples = this.scratch.subarray(0, n);
+    if (this.jitter) {
+      if (this.concealFrame.length < n) this.concealFrame = new Float32Array(n);
+      this.concealFrame.fill(0);
+      this.concealFrame.set(samples);
+    }
+    this.acceptAudio(samples, this.deps.now());
+  }
+
+  /** 16 kHz audio of one packet: stamp its arrival, judge echo, hand it to the worker. */
+  private acceptAudio(samples: Float32Array, now: number): void {
+    const n = samples.length;
     const frameIndex = Math.floor(this.position / SAMPLES_PER_FRAME);
     const frames = Math.max(1, Math.round(n / SAMPLES_PER_FRAME));
     if (this.lastArrival >= 0) this.deps.metrics.frameLateness.observe({ framing: this.framing }, Math.max(0, now - this.lastArrival - frames * 20) / 1000);
@@ -294,6 +319,32 @@ export class CallSession implements AsrListener {
     this.ring!.write(samples);
     this.deps.asr.notify(this.asrKey);
     if (this.utterance) this.checkSpeechBargeIn(now);
+  }
+
+  private drainJitter(now: number): void {
+    const jb = this.jitter!;
+    const before = { ...jb.stats };
+    for (const out of jb.pull(now, this.jitterOut)) {
+      if (out.kind === 'audio') {
+        this.concealed = 0;
+        this.onMedia(out.payload);
+      } else this.conceal();
+    }
+    const m = this.deps.metrics.jitterLoss;
+    if (jb.stats.played > before.played) m.inc({ fate: 'played' }, jb.stats.played - before.played);
+    if (jb.stats.lost > before.lost) m.inc({ fate: 'concealed' }, jb.stats.lost - before.lost);
+    if (jb.stats.late > before.late) m.inc({ fate: 'late' }, jb.stats.late - before.late);
+    if (jb.stats.duplicate > before.duplicate) m.inc({ fate: 'duplicate' }, jb.stats.duplicate - before.duplicate);
+    if (this.jitterOut.length) this.deps.metrics.jitterDepth.observe(jb.depthMs / 1000);
+  }
+
+  /** Packet loss concealment: the previous frame once at half level, then silence. */
+  private conceal(): void {
+    const n = SAMPLES_PER_FRAME;
+    if (this.scratch.length < n) this.scratch = new Float32Array(n);
+    const gain = this.concealed++ === 0 ? 0.5 : 0;
+    for (let i = 0; i < n; i++) this.scratch[i] = (this.concealFrame[i] ?? 0) * gain;
+    this.acceptAudio(this.scratch.subarray(0, n), this.deps.now());
   }
 
   /** Monotonic arrival time of the frame holding `sample` (or now when it is too old to know). */
@@ -410,7 +461,7 @@ export class CallSession implements AsrListener {
   // ---- playout ------------------------------------------------------------------------------
 
   private sendFrame(frame: Uint8Array): boolean {
-    if (this.transport.buffered() > this.deps.settings.maxSocketBufferBytes) return false;
+    if (this.flowPaused || this.transport.buffered() > this.deps.settings.maxSocketBufferBytes) return false;
     return this.sendOrCount(this.adapter.encodeMedia(frame));
   }
 
@@ -467,6 +518,7 @@ export class CallSession implements AsrListener {
   /** Shared 20 ms tick: pace playout, feed the echo gate, fire silence timeouts, finish hang-ups. */
   tick(now: number): void {
     if (this.phase !== 'active') return;
+    if (this.jitter) this.drainJitter(now);
     this.playout.pump(now);
     this.echo.pushReference(this.playout.levelAt(now));
     if (this.silenceDeadline >= 0 && now >= this.silenceDeadline) {
