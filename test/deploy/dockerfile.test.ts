@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -98,9 +98,31 @@ describe('deploy/docker scripts', () => {
     for (const s of SERVICES) expect(fs.existsSync(path.join(REPO_ROOT, `services/${s}/bin/voicebot-${s}.mjs`)), s).toBe(true);
   });
 
-  it('drain refuses a bad delay', () => {
-    const r = run('drain.mjs', ['--delay-seconds', 'soon']);
-    expect(r.status).toBe(64);
-    expect(r.stderr).toContain('--delay-seconds must be a number');
+  it('drain refuses a bad delay and a pid that would signal a process group', () => {
+    const bad = run('drain.mjs', ['--delay-seconds', 'soon']);
+    expect(bad.status).toBe(64);
+    expect(bad.stderr).toContain('--delay-seconds must be a whole number >= 0 (got "soon")');
+    const group = run('drain.mjs', ['--pid', '0']);
+    expect(group.status).toBe(64);
+    expect(group.stderr).toContain('--pid must be a whole number >= 1');
+  });
+
+  it('drain signals the service and returns only once it has exited', async () => {
+    // A stand-in service: on SIGTERM it "drains" (writes a line), then exits a little later.
+    const service = spawn(process.execPath, ['-e', "process.on('SIGTERM', () => { console.log('draining'); setTimeout(() => process.exit(0), 700); }); console.log('up'); setInterval(() => {}, 1000);"], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    service.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+    await new Promise((resolve) => service.stdout!.once('data', resolve));
+    const serviceExit = new Promise<number | null>((resolve) => service.once('exit', resolve));
+    const drain = spawn(process.execPath, [path.join(REPO_ROOT, 'deploy/docker/drain.mjs'), '--delay-seconds', '0', '--pid', String(service.pid)], { stdio: 'ignore' });
+    const order: string[] = [];
+    void serviceExit.then(() => order.push('service exited'));
+    const drainCode = await new Promise<number | null>((resolve) => drain.once('exit', (code) => { order.push('hook returned'); resolve(code); }));
+    expect(await serviceExit).toBe(0);
+    expect(drainCode).toBe(0);
+    expect(out).toContain('draining');
+    expect(order).toEqual(['service exited', 'hook returned']);
   });
 });
