@@ -6,7 +6,8 @@ import { CallMeter, type CallRecord, type EndedBy } from './measurements.ts';
 import { MediaSession } from './media-session.ts';
 import type { ResolvedPersona } from './personas.ts';
 import type { StatusCallbackQueue } from './status-callbacks.ts';
-import type { StreamInstruction } from './twiml.ts';
+import type { StreamInstruction, TwimlVerb } from './twiml.ts';
+import { decodeWav } from './audio/wav.ts';
 import type { EchoOptions } from './upstream.ts';
 
 /**
@@ -47,6 +48,8 @@ export class SimulatedCall {
   private answeredAt: number | undefined;
   private endedAt: number | undefined;
   private session: MediaSession | undefined;
+  /** TwiML to run once the media stream has stopped (REST update with `Twiml`). */
+  private pendingTwiml: TwimlVerb[] | undefined;
   private cancelTimer: (() => void) | undefined;
 
   constructor(
@@ -75,13 +78,22 @@ export class SimulatedCall {
   /** REST `Status=canceled|completed`: hang up from the dialer's side. Returns false if not applicable. */
   hangup(requested: 'canceled' | 'completed'): boolean {
     if (TERMINAL.has(this.status)) return false;
+    this.pendingTwiml = undefined;
     if (requested === 'canceled' && this.status === 'in-progress') return false;
     if (this.session) {
-      this.session.hangup();
+      this.session.stopStream('carrier_hangup');
       return true;
     }
     this.cancelTimer?.();
-    this.finish('canceled');
+    this.finish(this.status === 'in-progress' ? 'completed' : 'canceled');
+    return true;
+  }
+
+  /** REST update with `Twiml`: stop the media stream and run the new verbs. False if not live. */
+  redirect(verbs: TwimlVerb[]): boolean {
+    if (this.status !== 'in-progress' || !this.session || this.pendingTwiml) return false;
+    this.pendingTwiml = verbs;
+    this.session.stopStream('twiml_redirect');
     return true;
   }
 
@@ -130,8 +142,46 @@ export class SimulatedCall {
   }
 
   private sessionEnded(endedBy: EndedBy): void {
+    this.session = undefined;
+    if (this.pendingTwiml) {
+      void this.runTwiml(this.pendingTwiml);
+      return;
+    }
     this.env.log.info({ callSid: this.sid, endedBy }, 'call ended');
     this.finish('completed');
+  }
+
+  /** Play/Pause/Hangup as the carrier itself; the call ends when the verbs run out, as with Twilio. */
+  private async runTwiml(verbs: TwimlVerb[]): Promise<void> {
+    for (const v of verbs) {
+      if (TERMINAL.has(this.status)) return;
+      if (v.verb === 'Hangup') break;
+      if (v.verb === 'Pause') await this.wait(v.seconds * 1000);
+      if (v.verb === 'Play') {
+        const ms = await this.fetchAudioMs(v.url);
+        if (ms === undefined) break;
+        this.record.carrierPlayed.push({ url: v.url, ms: ms * v.loop });
+        await this.wait(ms * v.loop);
+      }
+    }
+    this.finish('completed');
+  }
+
+  private async fetchAudioMs(url: string): Promise<number | undefined> {
+    try {
+      const res = await fetch(url, { signal: AbortSignal.timeout(5000) });
+      if (!res.ok) throw new Error(`HTTP ${res.status}`);
+      const audio = decodeWav(Buffer.from(await res.arrayBuffer()), url);
+      return (audio.samples.length / audio.sampleRate) * 1000;
+    } catch (err) {
+      // Twilio reports 11200 (HTTP retrieval failure) and moves on; the call then ends.
+      this.record.errors.push(`<Play> ${url}: ${(err as Error).message}`);
+      return undefined;
+    }
+  }
+
+  private wait(ms: number): Promise<void> {
+    return new Promise((resolve) => this.after(ms, resolve));
   }
 
   private finish(status: 'completed' | 'busy' | 'no-answer' | 'failed' | 'canceled'): void {

@@ -110,6 +110,11 @@ export async function startCarrierSimulator(options: CarrierSimulatorOptions): P
       if (!call) return 'not_found';
       return call.hangup(status) ? 'ok' : 'not_applicable';
     },
+    redirect(sid, verbs) {
+      const call = calls.get(sid);
+      if (!call) return 'not_found';
+      return call.redirect(verbs) ? 'ok' : 'not_applicable';
+    },
   };
 
   const server = http.createServer((req, res) => {

@@ -47,6 +47,8 @@ export interface CallRecord {
   /** The robot started a new prompt while the callee was still saying a reply. */
   overlaps: number;
   upstreamDrops: number;
+  /** Audio the carrier itself played after the dialer redirected the call (`<Play>`), e.g. an abandoned-call message. */
+  carrierPlayed: { url: string; ms: number }[];
   errors: string[];
 }
 
@@ -137,7 +139,7 @@ function round1(x: number): number {
 export function newCallRecord(callSid: string, to: string, persona: string, expectGrade?: string): CallRecord {
   return {
     callSid, to, persona, expectGrade, outcome: 'queued', said: [], promptsHeard: 0, marksEchoed: 0, marksDropped: 0, clears: 0,
-    bargeInLatenciesMs: [], bargeInsUnanswered: 0, backchannelInterruptions: 0, responseLatenciesMs: [], overlaps: 0, upstreamDrops: 0, errors: [],
+    bargeInLatenciesMs: [], bargeInsUnanswered: 0, backchannelInterruptions: 0, responseLatenciesMs: [], overlaps: 0, upstreamDrops: 0, carrierPlayed: [], errors: [],
   };
 }
 
@@ -184,6 +186,8 @@ export interface SimulatorSummary {
   callDurationMs: Distribution;
   clockSlips: number;
   upstreamDrops: number;
+  /** Calls the dialer redirected to carrier-played audio (`<Play>`). */
+  carrierPlays: number;
   errors: { count: number; messages: string[] };
   records: CallRecord[];
 }
@@ -217,6 +221,7 @@ export function summarise(records: CallRecord[], clockSlips: number, globalError
     callDurationMs: distribution(sessionEnded.map((r) => r.durationMs ?? 0)),
     clockSlips,
     upstreamDrops: sum(records, (r) => r.upstreamDrops),
+    carrierPlays: records.filter((r) => r.carrierPlayed.length > 0).length,
     errors: { count: errors.length, messages: errors },
     records: records.map((r) => structuredClone(r)),
   };

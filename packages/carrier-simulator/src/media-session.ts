@@ -73,9 +73,9 @@ export class MediaSession implements FrameListener {
     this.ws.on('close', (code, reason) => this.onClose(code, reason.toString()));
   }
 
-  /** The carrier ends the call (REST hang-up): `stop`, then close, as Twilio does. */
-  hangup(): void {
-    this.endByCallee('carrier');
+  /** The carrier ends the stream (REST hang-up or new TwiML): `stop`, then close, as Twilio does. */
+  stopStream(reason: 'carrier_hangup' | 'twiml_redirect'): void {
+    this.endStream('carrier', reason);
   }
 
   onFrame(): void {
@@ -101,7 +101,7 @@ export class MediaSession implements FrameListener {
     }
     if (now - this.answeredAt > (o.maxCallMs ?? 180_000)) {
       o.meter.record.errors.push(`call still up after ${o.maxCallMs ?? 180_000} ms; callee hung up`);
-      this.endByCallee('callee');
+      this.endStream('callee', 'callee_hangup');
       return;
     }
 
@@ -125,7 +125,7 @@ export class MediaSession implements FrameListener {
 
   private act(action: BrainAction, now: number): void {
     if (action.type === 'hangup') {
-      this.endByCallee('callee');
+      this.endStream('callee', 'callee_hangup');
       return;
     }
     const clip = this.o.clips.get(this.o.persona.language, action.clip);
@@ -214,11 +214,11 @@ export class MediaSession implements FrameListener {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(JSON.stringify(msg));
   }
 
-  private endByCallee(endedBy: EndedBy): void {
+  private endStream(endedBy: EndedBy, reason: string): void {
     if (this.ended) return;
     this.send({ event: 'stop', sequenceNumber: String(++this.sequence), streamSid: this.streamSid, stop: { accountSid: this.o.accountSid, callSid: this.o.callSid } });
-    this.ws.close(1000, endedBy === 'carrier' ? 'carrier_hangup' : 'callee_hangup');
-    this.end(endedBy, { code: 1000, reason: `${endedBy}_hangup` });
+    this.ws.close(1000, reason);
+    this.end(endedBy, { code: 1000, reason });
   }
 
   private fail(message: string): void {

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { CallbackEvent } from './status-callbacks.ts';
-import { parseStreamTwiml, TwimlError, type StreamInstruction } from './twiml.ts';
+import { parseStreamTwiml, parseTwiml, TwimlError, type StreamInstruction, type TwimlVerb } from './twiml.ts';
 
 /**
  * The Twilio Calls REST API surface the dialer uses, as pure request → response functions over
@@ -43,6 +43,7 @@ export interface CallControl {
   originate(request: OriginateRequest): CallView;
   find(sid: string): CallView | undefined;
   hangup(sid: string, status: 'canceled' | 'completed'): 'ok' | 'not_found' | 'not_applicable';
+  redirect(sid: string, verbs: TwimlVerb[]): 'ok' | 'not_found' | 'not_applicable';
 }
 
 export function twilioError(status: number, code: number, message: string): RestResponse {
@@ -74,10 +75,28 @@ export function handleRest(req: RestRequest, credentials: { accountSid: string; 
   const form = readForm(req);
   if ('status' in form) return form;
   const status = form.get('Status');
-  if (status !== 'canceled' && status !== 'completed') return twilioError(400, 21218, `Status must be canceled or completed, got ${JSON.stringify(status)}`);
-  const result = calls.hangup(sid, status);
+  const twiml = form.get('Twiml');
+  let result: 'ok' | 'not_found' | 'not_applicable';
+  if (status !== null) {
+    if (status !== 'canceled' && status !== 'completed') return twilioError(400, 21218, `Status must be canceled or completed, got ${JSON.stringify(status)}`);
+    result = calls.hangup(sid, status);
+  } else if (twiml !== null) {
+    let verbs: TwimlVerb[];
+    try {
+      verbs = parseTwiml(twiml);
+    } catch (err) {
+      if (err instanceof TwimlError) return twilioError(400, 12100, `Document parse failure: ${err.message}`);
+      throw err;
+    }
+    if (verbs.some((v) => v.verb === 'Stream')) return twilioError(400, 12100, 'Document parse failure: a live call cannot be connected to a second <Stream> here');
+    result = calls.redirect(sid, verbs);
+  } else if (form.has('Url')) {
+    return twilioError(400, 21205, 'This carrier only executes inline Twiml; Url is not supported');
+  } else {
+    return twilioError(400, 20001, 'Status or Twiml is required');
+  }
   if (result === 'not_found') return twilioError(404, 20404, `The requested resource ${req.path} was not found`);
-  if (result === 'not_applicable') return twilioError(400, 21220, `Call is not in a state that can be ${status}`);
+  if (result === 'not_applicable') return twilioError(400, 21220, 'Call is not in-progress. Cannot redirect.');
   return { status: 200, body: callResource(calls.find(sid)!, account) };
 }
 

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { createLogger } from '@voicebot/common';
 import { mulawDecodeInto } from './audio/mulaw.ts';
+import { encodeWav } from './audio/wav.ts';
 import { startCarrierSimulator, type CarrierSimulator } from './index.ts';
 import type { ResolvedPersona } from './personas.ts';
 import { verifyTwilioSignature } from './signature.ts';
@@ -22,9 +23,13 @@ function persona(number: string, p: Partial<ResolvedPersona>): ResolvedPersona {
 
 interface Callback { params: Record<string, string>; valid: boolean }
 
-async function callbackReceiver(): Promise<{ url: string; received: Callback[]; close(): Promise<void> }> {
+async function callbackReceiver(): Promise<{ url: string; base: string; received: Callback[]; close(): Promise<void> }> {
   const received: Callback[] = [];
   const server = http.createServer((req, res) => {
+    if (req.method === 'GET' && req.url === '/prompt.wav') {
+      res.writeHead(200, { 'content-type': 'audio/wav' }).end(encodeWav({ sampleRate: 8000, samples: new Int16Array(1600) }));
+      return;
+    }
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -37,6 +42,7 @@ async function callbackReceiver(): Promise<{ url: string; received: Callback[]; 
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/carrier/twilio/status`,
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     received,
     close: () => new Promise((r) => server.close(() => r())),
   };
@@ -255,6 +261,28 @@ describe('carrier simulator on real sockets', () => {
     expect(media.robots[0]!.events.at(-1)).toMatchObject({ event: 'stop' });
     expect(media.robots[0]!.closed?.reason).toBe('carrier_hangup');
     expect(sim.stats().endedBy.carrier).toBe(1);
+  });
+
+  it('stops the stream and plays the message when the dialer redirects a live call to <Play><Hangup/>', async () => {
+    const { media, callbacks, sim } = await setup([persona('+8613900000009', {})], (robot, event) => event === 'start' && robot.play('p1', 500));
+    const created = await originate(sim, { To: '+8613900000009', From: '+861000', Twiml: twiml(media.url), StatusCallback: callbacks.url });
+    await until('stream up', () => media.robots.length === 1 && media.robots[0]!.mediaFrames > 5);
+    const update = (body: string) =>
+      fetch(`${sim.url}/2010-04-01/Accounts/ACtest/Calls/${created.body.sid}.json`, {
+        method: 'POST',
+        headers: { authorization: `Basic ${Buffer.from('ACtest:test-token').toString('base64')}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+    const res = await update(new URLSearchParams({ Twiml: `<Response><Play>${callbacks.base}/prompt.wav</Play><Hangup/></Response>` }).toString());
+    expect(res.status).toBe(200);
+    await until('completed', () => callbacks.received.some((c) => c.params.CallStatus === 'completed'));
+    expect(media.robots[0]!.events.at(-1)).toMatchObject({ event: 'stop' });
+    expect(media.robots[0]!.closed?.reason).toBe('twiml_redirect');
+    const record = sim.stats().records[0]!;
+    expect(record.carrierPlayed).toEqual([{ url: `${callbacks.base}/prompt.wav`, ms: 200 }]);
+    expect(sim.stats().carrierPlays).toBe(1);
+    // The call is over: a second redirect is refused the way Twilio refuses it.
+    expect((await update(new URLSearchParams({ Twiml: '<Response><Hangup/></Response>' }).toString())).status).toBe(400);
   });
 
   it('counts a media service that refuses the stream as an error and completes the call', async () => {

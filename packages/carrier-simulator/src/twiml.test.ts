@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStreamTwiml } from './twiml.ts';
+import { parseStreamTwiml, parseTwiml } from './twiml.ts';
 
 const good = `<?xml version="1.0" encoding="UTF-8"?>
 <Response><Connect><Stream url="ws://127.0.0.1:8081/twilio?token=a.b&amp;x=1">
@@ -27,7 +27,9 @@ describe('parseStreamTwiml', () => {
     ['<Response/><Response/>', /content after the root element/],
     ['hello', /text outside the root element/],
     ['<Hangup/>', /root element is <Hangup>, expected <Response>/],
-    ['<Response><Say>hi</Say></Response>', /has no <Connect>/],
+    ['<Response><Say>hi</Say></Response>', /<Say> is not supported by this carrier/],
+    ['<Response/>', /needs exactly <Connect><Stream>, got an empty <Response>/],
+    ['<Response><Connect><Stream url="ws://a"/></Connect><Hangup/></Response>', /needs exactly <Connect><Stream>, got <Stream><Hangup>/],
     ['<Response><Connect/></Response>', /exactly one <Stream>, found 0/],
     ['<Response><Connect><Stream url="ws://a"/><Stream url="ws://b"/></Connect></Response>', /exactly one <Stream>, found 2/],
     ['<Response><Connect><Stream/></Connect></Response>', /<Stream> has no url attribute/],
@@ -42,5 +44,23 @@ describe('parseStreamTwiml', () => {
     ['<Response></ >', /malformed closing tag/],
   ])('rejects %j', (doc, message) => {
     expect(() => parseStreamTwiml(doc)).toThrow(message);
+  });
+});
+
+describe('parseTwiml', () => {
+  it('reads the verbs a live call can be redirected to', () => {
+    expect(parseTwiml('<Response><Play loop="2"> https://d/carrier/prompt?script=loan-zh&amp;prompt=x </Play><Pause length="2"/><Hangup/></Response>')).toEqual([
+      { verb: 'Play', url: 'https://d/carrier/prompt?script=loan-zh&prompt=x', loop: 2 },
+      { verb: 'Pause', seconds: 2 },
+      { verb: 'Hangup' },
+    ]);
+  });
+
+  it.each([
+    ['<Response><Play>ftp://x/a.wav</Play></Response>', /<Play> needs an absolute http\(s\) URL, got "ftp:\/\/x\/a.wav"/],
+    ['<Response><Play loop="0">http://x/a.wav</Play></Response>', /loop="0"/],
+    ['<Response><Pause length="-1"/></Response>', /length="-1"/],
+  ])('rejects %j', (doc, message) => {
+    expect(() => parseTwiml(doc)).toThrow(message);
   });
 });

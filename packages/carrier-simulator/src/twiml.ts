@@ -19,6 +19,8 @@ interface XmlElement {
   name: string;
   attributes: Record<string, string>;
   children: XmlElement[];
+  /** Concatenated character data directly inside the element. */
+  text?: string;
 }
 
 const NAME = /[A-Za-z_][\w.:-]*/y;
@@ -113,7 +115,8 @@ function parseXml(doc: string): XmlElement {
     const next = doc.indexOf('<', pos);
     const text = doc.slice(pos, next < 0 ? doc.length : next);
     if (stack.length === 0) throw new TwimlError(`text outside the root element at offset ${pos}`);
-    decodeEntities(text, pos);
+    const owner = stack[stack.length - 1]!;
+    owner.text = (owner.text ?? '') + decodeEntities(text, pos);
     pos = next < 0 ? doc.length : next;
   }
   if (stack.length > 0) throw new TwimlError(`<${stack[stack.length - 1]!.name}> is never closed`);
@@ -121,14 +124,52 @@ function parseXml(doc: string): XmlElement {
   return root;
 }
 
-/** The media stream a `Twiml` parameter asks for; throws TwimlError naming what is wrong. */
-export function parseStreamTwiml(doc: string): StreamInstruction {
+/** The TwiML verbs this carrier executes. */
+export type TwimlVerb =
+  | { verb: 'Stream'; stream: StreamInstruction }
+  | { verb: 'Play'; url: string; loop: number }
+  | { verb: 'Pause'; seconds: number }
+  | { verb: 'Hangup' };
+
+/** Parse a TwiML document into verbs; throws TwimlError naming what is wrong or unsupported. */
+export function parseTwiml(doc: string): TwimlVerb[] {
   const root = parseXml(doc);
   if (root.name !== 'Response') throw new TwimlError(`root element is <${root.name}>, expected <Response>`);
-  const connect = root.children.find((c) => c.name === 'Connect');
-  if (!connect) throw new TwimlError('<Response> has no <Connect> (this carrier only bridges calls to a <Stream>)');
+  return root.children.map((el): TwimlVerb => {
+    switch (el.name) {
+      case 'Connect':
+        return { verb: 'Stream', stream: readConnect(el) };
+      case 'Play': {
+        const loop = el.attributes.loop === undefined ? 1 : Number(el.attributes.loop);
+        if (!Number.isInteger(loop) || loop < 1 || loop > 10) throw new TwimlError(`<Play loop="${el.attributes.loop}"> must be 1–10 here`);
+        return { verb: 'Play', url: httpUrl(textOf(el), '<Play>'), loop };
+      }
+      case 'Pause': {
+        const seconds = el.attributes.length === undefined ? 1 : Number(el.attributes.length);
+        if (!Number.isInteger(seconds) || seconds < 1 || seconds > 60) throw new TwimlError(`<Pause length="${el.attributes.length}"> must be 1–60 seconds`);
+        return { verb: 'Pause', seconds };
+      }
+      case 'Hangup':
+        return { verb: 'Hangup' };
+      default:
+        throw new TwimlError(`<${el.name}> is not supported by this carrier (Connect/Stream, Play, Pause, Hangup)`);
+    }
+  });
+}
+
+/** Originating TwiML must bridge the call to a media stream: one `<Connect><Stream>`, nothing else. */
+export function parseStreamTwiml(doc: string): StreamInstruction {
+  const verbs = parseTwiml(doc);
+  const first = verbs[0];
+  if (verbs.length !== 1 || first?.verb !== 'Stream') {
+    throw new TwimlError(`an originated call needs exactly <Connect><Stream>, got ${verbs.map((v) => `<${v.verb}>`).join('') || 'an empty <Response>'}`);
+  }
+  return first.stream;
+}
+
+function readConnect(connect: XmlElement): StreamInstruction {
   const streams = connect.children.filter((c) => c.name === 'Stream');
-  if (streams.length !== 1) throw new TwimlError(`<Connect> must hold exactly one <Stream>, found ${streams.length}`);
+  if (streams.length !== 1 || connect.children.length !== 1) throw new TwimlError(`<Connect> must hold exactly one <Stream>, found ${streams.length}`);
   const stream = streams[0]!;
   const url = stream.attributes.url;
   if (!url) throw new TwimlError('<Stream> has no url attribute');
@@ -147,4 +188,13 @@ export function parseStreamTwiml(doc: string): StreamInstruction {
     parameters[name] = value ?? '';
   }
   return { url, parameters };
+}
+
+function textOf(el: XmlElement): string {
+  return (el.text ?? '').trim();
+}
+
+function httpUrl(url: string, where: string): string {
+  if (!/^https?:\/\//.test(url) || !URL.canParse(url)) throw new TwimlError(`${where} needs an absolute http(s) URL, got "${url}"`);
+  return url;
 }
