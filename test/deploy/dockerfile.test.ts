@@ -15,12 +15,12 @@ const RUNTIME_PATHS = [
   'proto/grpc/health/v1/health.proto',
   'packages/common/src/index.ts',
   'services/dialer/migrations',
+  'services/dialogue/migrations',
   'services/dialogue/scripts/loan-zh.yaml',
   'assets/prompts',
-  'wasm/models/voicebot-tel-zh-en',
+  'wasm/models/voicebot-tel-zh-en/manifest.json',
   'deploy/docker/entrypoint.mjs',
   'deploy/docker/drain.mjs',
-  ...SERVICES.map((s) => `services/${s}/bin/voicebot-${s}.mjs`),
   ...SERVICES.map((s) => `services/${s}/src/main.ts`),
 ];
 
@@ -92,10 +92,11 @@ describe('deploy/docker scripts', () => {
     expect(r.stderr).toContain('usage: voicebot <media|dialogue|dialer> (got "mediaa")');
   });
 
-  it('entrypoint knows exactly the services that have a bin file', () => {
+  it('entrypoint knows exactly the services that have an entry module', () => {
     const text = fs.readFileSync(path.join(REPO_ROOT, 'deploy/docker/entrypoint.mjs'), 'utf8');
     expect(text).toContain(`const SERVICES = [${SERVICES.map((s) => `'${s}'`).join(', ')}];`);
-    for (const s of SERVICES) expect(fs.existsSync(path.join(REPO_ROOT, `services/${s}/bin/voicebot-${s}.mjs`)), s).toBe(true);
+    const present = fs.readdirSync(path.join(REPO_ROOT, 'services')).filter((s) => fs.existsSync(path.join(REPO_ROOT, 'services', s, 'src/main.ts')));
+    expect(present.sort()).toEqual([...SERVICES].sort());
   });
 
   it('drain refuses a bad delay and a pid that would signal a process group', () => {

@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestPglite, createTestPostgres, REPO_ROOT, type TestDatabase } from '@voicebot/common';
+import { parseDockerfile } from './lib/dockerfile.ts';
+import { assembleImage, type ImageTree } from './lib/image-tree.ts';
 import { build } from './lib/kustomize.ts';
 import { expressions, owner, serviceMetrics } from './lib/metric-refs.ts';
 import { exposedSeries, metricFamilies, startServices, tempDir, waitForHttp, type RunningService } from './lib/run-services.ts';
@@ -9,14 +11,25 @@ import { DRAIN_ENV, SERVICES, type ServiceName } from './lib/service-config.ts';
 
 /**
  * The deploy files may only use metrics the services really export: start the three services
- * as the production overlay configures them (its ConfigMap and env, the demo overlay's secret
- * values, a throwaway PostgreSQL database — PGlite when no PostgreSQL runs), scrape /metrics,
- * and compare with every metric the alert and recording rules, the dashboard and the Prometheus
- * Adapter rule select. A `_bucket`/`_sum`/`_count` use counts as its histogram.
+ * from the image's file tree (the Dockerfile's COPY lines, production node_modules only) with
+ * the image's entry point, as the production overlay configures them (its ConfigMap and env, the
+ * demo overlay's secret values, a throwaway PostgreSQL database — PGlite when no PostgreSQL
+ * runs), scrape /metrics, and compare with every metric the alert and recording rules, the
+ * dashboard and the Prometheus Adapter rule select. A `_bucket`/`_sum`/`_count` use counts as its
+ * histogram. Along the way: readiness, nothing written into the read-only image tree, and a clean
+ * exit on SIGTERM.
  */
 
 const OPS_PORT: Record<ServiceName, number> = { media: 9463, dialogue: 9461, dialer: 9462 };
 const MODEL_DIR = path.join(REPO_ROOT, 'wasm/models/voicebot-tel-zh-en');
+
+/** The runtime stage's ENTRYPOINT without tini, with /app mapped to the assembled tree. */
+function entrypoint(root: string): string[] {
+  const line = parseDockerfile(fs.readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8')).filter((i) => i.keyword === 'ENTRYPOINT').at(-1)!;
+  const argv = JSON.parse(line.args) as string[];
+  const afterTini = argv[0]!.endsWith('/tini') ? argv.slice(argv.indexOf('--') + 1) : argv;
+  return afterTini.map((a) => (a.startsWith('/app/') ? path.join(root, a.slice('/app/'.length)) : a));
+}
 
 function secretsOf(dir: string): Record<string, Record<string, string>> {
   const out: Record<string, Record<string, string>> = {};
@@ -39,6 +52,7 @@ describe('metrics used by deploy/k8s are exported by the running services', () =
   const databases: TestDatabase[] = [];
   const dirs: string[] = [];
   let services: RunningService[] = [];
+  let image: ImageTree | undefined;
   const exposed = new Map<ServiceName, Set<string>>();
 
   beforeAll(async () => {
@@ -49,7 +63,10 @@ describe('metrics used by deploy/k8s are exported by the running services', () =
       storage.set(s, db);
     }
     const demoSecrets = secretsOf(path.join(REPO_ROOT, 'deploy/k8s/overlays/demo'));
+    image = assembleImage();
     services = await startServices({
+      root: image.root,
+      entrypoint: entrypoint(image.root),
       resources: build(path.join(REPO_ROOT, 'deploy/k8s/overlays/production')),
       secrets: (s) => ({ ...demoSecrets, 'voicebot-database': { url: storage.get(s)!.url } }),
       overrides: (s) => {
@@ -78,6 +95,7 @@ describe('metrics used by deploy/k8s are exported by the running services', () =
     await Promise.all(services.map((s) => s.exited));
     for (const db of databases) await db.drop().catch(() => {});
     for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
+    image?.remove();
   }, 60_000);
 
   it('each service turns ready (media: the shipped model loaded and its workers warm)', async () => {
@@ -97,6 +115,10 @@ describe('metrics used by deploy/k8s are exported by the running services', () =
     expect(used.size, `metrics of ${service} in use`).toBeGreaterThanOrEqual(4);
     const report = [...missing].map(([m, where]) => `${m} (used by ${[...new Set(where)].join('; ')})`);
     expect(report.join('\n'), `metrics not exported by ${service}`).toBe('');
+  });
+
+  it('writes nothing into the image (read-only root filesystem)', () => {
+    expect(image!.changes()).toEqual([]);
   });
 
   it('every service drains and exits 0 on SIGTERM', async () => {

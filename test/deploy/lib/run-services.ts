@@ -2,13 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { freePort, REPO_ROOT } from '@voicebot/common';
+import { freePort } from '@voicebot/common';
 import type { Resource } from './kustomize.ts';
 import { SERVICES, type ServiceName } from './service-config.ts';
 import { byKind, envOf, type Deployment } from './workloads.ts';
 
 /**
- * Runs the three services as a rendered overlay configures them, on loopback: every
+ * Runs the three services as a rendered overlay configures them, from an image tree (see
+ * image-tree.ts) with the image's entry point and each container's args, on loopback: every
  * container port gets a free local port, every `<service-name>:<port>` in a value (gRPC
  * addresses, public URLs) is rewritten to the local port behind that Service, and 0.0.0.0
  * binds become 127.0.0.1.
@@ -85,6 +86,10 @@ function resolveEnv(resources: Resource[], service: ServiceName, secrets: Secret
 
 export interface StartOptions {
   resources: Resource[];
+  /** The image's /app. */
+  root: string;
+  /** The image's ENTRYPOINT as run by node (paths under /app mapped to root). */
+  entrypoint: string[];
   /** Secret values by Secret name and key, per service (e.g. its own database URL). */
   secrets: (service: ServiceName) => SecretData;
   /** Per-service overrides applied last (e.g. storage, small drain grace). */
@@ -105,8 +110,11 @@ export async function startServices(opts: StartOptions): Promise<RunningService[
       env[k] = value;
     }
     Object.assign(env, opts.overrides(name));
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(REPO_ROOT, 'services', name, 'src', 'main.ts')], {
-      cwd: REPO_ROOT,
+    const container = deploymentOf(opts.resources, name).spec.template.spec.containers[0]!;
+    const [command, ...entryArgs] = opts.entrypoint;
+    if (command !== 'node') throw new Error(`entrypoint must run node, got ${command}`);
+    const child = spawn(process.execPath, [...entryArgs, ...(container.args ?? [])], {
+      cwd: opts.root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? os.tmpdir(), TMPDIR: os.tmpdir(), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
