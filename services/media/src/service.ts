@@ -12,7 +12,8 @@ import { WS_ROUTES } from './framing/registry.ts';
 import type { StreamStart } from './framing/types.ts';
 import { type MediaMetrics, createMediaMetrics } from './metrics.ts';
 import { CallSession } from './session/call-session.ts';
-import { CarrierWsServer } from './transport/ws-server.ts';
+import { AudioSocketServer } from './transport/audiosocket-server.ts';
+import { CarrierWsServer, type ConnectionHandler } from './transport/ws-server.ts';
 
 /**
  * The media service assembled: ASR worker pool, carrier WebSocket server, dialogue and dialer
@@ -24,6 +25,8 @@ export interface MediaServiceOptions {
   log: Logger;
   /** Replaces the gRPC dialogue client (tests). */
   dialogue?: DialoguePort;
+  /** Listen for AudioSocket even when the configured port is 0 (tests: pick a free port). */
+  audiosocketAnyPort?: boolean;
 }
 
 export class MediaService {
@@ -40,7 +43,8 @@ export class MediaService {
   private draining = false;
   private readonly workerBusy = new Map<number, number>();
   modelName = 'none';
-  ports = { ws: 0, http: 0, grpc: 0 };
+  ports = { ws: 0, http: 0, grpc: 0, audiosocket: 0 };
+  private audiosocket: AudioSocketServer | undefined;
 
   constructor(private readonly opts: MediaServiceOptions) {
     this.metrics = createMediaMetrics();
@@ -133,6 +137,15 @@ export class MediaService {
       },
     };
 
+    const admission = (): 'draining' | 'at_capacity' | undefined => (this.draining ? 'draining' : this.sessions.size >= config.maxCalls ? 'at_capacity' : undefined);
+    const handler: ConnectionHandler = {
+      open: (adapter, transport, callId) => {
+        const session = new CallSession(adapter, transport, callId, sessionDeps);
+        this.sessions.add(session);
+        this.capacity?.changed();
+        return { message: (data, isBinary) => session.onMessage(data, isBinary), closed: (code) => session.onTransportClosed(code) };
+      },
+    };
     this.ws = await CarrierWsServer.start({
       host: config.host,
       port: config.wsPort,
@@ -142,19 +155,27 @@ export class MediaService {
       maxMessagesPerSecond: config.maxMessagesPerSecond,
       idleTimeoutS: config.idleTimeoutS,
       maxSocketBufferBytes: config.maxSocketBufferBytes,
-      admission: () => (this.draining ? 'draining' : this.sessions.size >= config.maxCalls ? 'at_capacity' : undefined),
-      handler: {
-        open: (adapter, transport, callId) => {
-          const session = new CallSession(adapter, transport, callId, sessionDeps);
-          this.sessions.add(session);
-          this.capacity?.changed();
-          return { message: (data, isBinary) => session.onMessage(data, isBinary), closed: (code) => session.onTransportClosed(code) };
-        },
-      },
+      admission,
+      handler,
       metrics: this.metrics,
       log,
     });
     this.ports.ws = this.ws.port;
+
+    if (config.audiosocketPort > 0 || this.opts.audiosocketAnyPort) {
+      this.audiosocket = new AudioSocketServer({
+        host: config.host,
+        port: config.audiosocketPort,
+        secret: secrets.audiosocket,
+        idleTimeoutS: config.idleTimeoutS,
+        admission,
+        handler,
+        metrics: this.metrics,
+        log,
+      });
+      await this.audiosocket.listen();
+      this.ports.audiosocket = this.audiosocket.port;
+    }
 
     let ticks = 0;
     this.ticker = setInterval(() => {
@@ -178,7 +199,7 @@ export class MediaService {
     );
     this.capacity.start();
     this.health.set('SERVING');
-    log.info({ ws: `ws://${config.host}:${this.ports.ws}`, http: this.ops.url, grpc: this.ports.grpc, routes: WS_ROUTES.map((r) => r.path) }, 'media service listening');
+    log.info({ ws: `ws://${config.host}:${this.ports.ws}`, http: this.ops.url, grpc: this.ports.grpc, routes: WS_ROUTES.map((r) => r.path), audiosocket: this.ports.audiosocket || 'off' }, 'media service listening');
   }
 
   private sampleGauges(): void {
@@ -211,6 +232,7 @@ export class MediaService {
     clearInterval(this.ticker);
     this.ws?.stopListening();
     this.ws?.closeAll(1001, 'media instance shutting down');
+    this.audiosocket?.close();
     this.capacity?.stop();
     this.dialogue?.close();
     await this.pool?.close();

@@ -18,6 +18,8 @@ export interface JsonDialect {
   format(encoding: string | undefined, sampleRate: number | undefined, channels: number | undefined): MediaFormat | undefined;
   /** Whether outbound messages carry the stream id. */
   outboundStreamId: boolean;
+  /** Media messages may arrive out of order (reordered by `chunk` in a jitter buffer). */
+  unordered?: boolean;
 }
 
 const MULAW_NAMES = new Set(['audio/x-mulaw', 'pcmu', 'mulaw', 'ulaw', 'g711_ulaw']);
@@ -63,6 +65,7 @@ export const TELNYX: JsonDialect = {
   sampleRateKey: 'sample_rate',
   format: commonFormat,
   outboundStreamId: false,
+  unordered: true,
 };
 
 /** Exotel streams raw 16-bit little-endian PCM ("slin") at 8 kHz, base64 in `payload`. */
@@ -86,7 +89,11 @@ export class JsonMediaStreamAdapter implements FramingAdapter {
   private streamId = '';
   private format: MediaFormat | undefined;
 
-  constructor(private readonly dialect: JsonDialect) {}
+  readonly sequencing: { timestampUnit: 'ms' } | undefined;
+
+  constructor(private readonly dialect: JsonDialect) {
+    this.sequencing = dialect.unordered ? { timestampUnit: 'ms' } : undefined;
+  }
 
   get name(): string {
     return this.dialect.name;

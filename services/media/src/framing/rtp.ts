@@ -73,6 +73,7 @@ const STATIC: Record<number, MediaFormat> = {
 export class RtpAdapter implements FramingAdapter {
   readonly name = 'rtp';
   readonly peerBuffersPlayback = false;
+  readonly sequencing = { timestampUnit: 'samples' as const };
   private format: MediaFormat | undefined;
   private opusPt = -1;
   private parameters: Record<string, string> = {};

@@ -52,9 +52,10 @@ export interface FramingAdapter {
   readonly peerBuffersPlayback: boolean;
   /**
    * Set when packets may arrive out of order, late, duplicated or not at all: media then goes
-   * through a jitter buffer keyed by `seq`; `clockRate` is the unit of `timestamp`.
+   * through a jitter buffer keyed by `seq`; `timestampUnit` says whether `timestamp` counts
+   * milliseconds or codec samples (RTP).
    */
-  readonly sequencing?: { clockRate: number };
+  readonly sequencing?: { timestampUnit: 'ms' | 'samples' };
   /** Audio format of outbound frames, known after `start`. */
   readonly outboundFormat: MediaFormat | undefined;
   decode(message: string | Uint8Array, isBinary: boolean): CarrierEvent[];

@@ -225,7 +225,7 @@ export class CallSession implements AsrListener {
     this.start = start;
     this.answeredAt = this.deps.now();
     for (const m of this.adapter.handshakeReply(start)) this.sendOrCount(m);
-    if (this.adapter.sequencing) this.jitter = new JitterBuffer(this.adapter.sequencing.clockRate === 1000 ? 1000 : start.format.sampleRate);
+    if (this.adapter.sequencing) this.jitter = new JitterBuffer(this.adapter.sequencing.timestampUnit === 'ms' ? 1000 : start.format.sampleRate);
     this.deps
       .createDecoder(start)
       .then((decoder) => {
