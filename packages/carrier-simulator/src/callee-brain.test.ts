@@ -134,6 +134,15 @@ describe('CalleeBrain', () => {
     expect(quiet.actions).toEqual([]);
   });
 
+  it('answers on the keypad and moves to the next turn at once', () => {
+    const h = harness([{ press: '1' }, { say: 'keyi' }]);
+    h.brain.promptStarted(h.at(0));
+    h.brain.promptEnded(h.at(1000));
+    h.runTo(1500);
+    expect(h.actions).toEqual([{ type: 'press', digit: '1', at: 1500 }]);
+    expect(h.brain.turn).toBe(1);
+  });
+
   it('hangs up `hangupAfterMs` after answering whatever is going on', () => {
     const h = harness([{ say: 'keyi' }], { hangupAfterMs: 2500 });
     h.brain.promptStarted(h.at(0));

@@ -8,7 +8,10 @@ import type { Turn } from './personas.ts';
  */
 export type UtteranceKind = 'reply' | 'interrupt' | 'backchannel';
 
-export type BrainAction = { type: 'say'; clip: string; kind: UtteranceKind } | { type: 'hangup'; reason: 'persona' | 'hangup_after' };
+export type BrainAction =
+  | { type: 'say'; clip: string; kind: UtteranceKind }
+  | { type: 'press'; digit: string }
+  | { type: 'hangup'; reason: 'persona' | 'hangup_after' };
 
 export interface BrainOptions {
   turns: Turn[];
@@ -114,6 +117,11 @@ export class CalleeBrain {
     if (turn.hangup) {
       this.done = true;
       return { type: 'hangup', reason: 'persona' };
+    }
+    if (turn.press) {
+      // A key press is instant: the turn is over as soon as it is sent.
+      this.advance(now);
+      return { type: 'press', digit: turn.press };
     }
     this.saying = 'reply';
     return { type: 'say', clip: turn.say!, kind: 'reply' };

@@ -14,9 +14,10 @@ export type CallOutcome = 'queued' | 'ringing' | 'answered' | 'machine' | 'busy'
 export type EndedBy = 'callee' | 'robot' | 'carrier' | 'error';
 
 export interface Utterance {
+  /** Clip slug, or `dtmf:<digit>` for a key press. */
   clip: string;
   text: string;
-  kind: UtteranceKind;
+  kind: UtteranceKind | 'dtmf';
   /** ms after answer when the clip started. */
   atMs: number;
 }
@@ -71,6 +72,13 @@ export class CallMeter {
     this.closeUtterance();
     this.utterance = { kind, clearSeen: false, superseded: false };
     this.record.said.push({ clip, text, kind, atMs: Math.round(at - this.answeredAt) });
+  }
+
+  /** A key press: no speech to measure from, so the response clock starts at the press. */
+  pressed(digit: string, at: number): void {
+    this.closeUtterance();
+    this.record.said.push({ clip: `dtmf:${digit}`, text: `[${digit}]`, kind: 'dtmf', atMs: Math.round(at - this.answeredAt) });
+    this.responseArmedAt = at;
   }
 
   speechOnset(at: number): void {

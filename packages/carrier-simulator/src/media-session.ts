@@ -128,6 +128,11 @@ export class MediaSession implements FrameListener {
       this.endStream('callee', 'callee_hangup');
       return;
     }
+    if (action.type === 'press') {
+      this.o.meter.pressed(action.digit, now);
+      this.send({ event: 'dtmf', streamSid: this.streamSid, sequenceNumber: String(++this.sequence), dtmf: { track: 'inbound_track', digit: action.digit } });
+      return;
+    }
     const clip = this.o.clips.get(this.o.persona.language, action.clip);
     if (!clip) {
       // Personas are validated against the library at load, so this is a programming error.

@@ -28,16 +28,18 @@ const turnShape = z
     silent: z.literal(true).optional(),
     /** Hang up once the prompt has ended (after the gap). */
     hangup: z.literal(true).optional(),
+    /** Answer on the keypad instead of speaking (after the gap). */
+    press: z.string().regex(/^[0-9*#]$/, 'press: one keypad digit 0-9, * or #').optional(),
     /** Override the persona's gap before replying. */
     gapMs: ms.optional(),
   })
   .strict()
   .superRefine((t, ctx) => {
     const during = [t.interrupt, t.backchannel].filter(Boolean).length;
-    const after = [t.say, t.silent, t.hangup].filter(Boolean).length;
+    const after = [t.say, t.silent, t.hangup, t.press].filter(Boolean).length;
     if (during > 1) ctx.addIssue({ code: 'custom', message: 'a turn has either interrupt or backchannel, not both' });
-    if (after > 1) ctx.addIssue({ code: 'custom', message: 'a turn ends with one of say, silent, hangup' });
-    if (during === 0 && after === 0) ctx.addIssue({ code: 'custom', message: 'a turn needs say, interrupt, backchannel, silent or hangup' });
+    if (after > 1) ctx.addIssue({ code: 'custom', message: 'a turn ends with one of say, press, silent, hangup' });
+    if (during === 0 && after === 0) ctx.addIssue({ code: 'custom', message: 'a turn needs say, press, interrupt, backchannel, silent or hangup' });
     if (during === 1 && t.at === undefined) ctx.addIssue({ code: 'custom', message: 'interrupt/backchannel need `at` (ms into the prompt)' });
     if (during === 0 && t.at !== undefined) ctx.addIssue({ code: 'custom', message: '`at` only applies to interrupt/backchannel' });
     if (t.interrupt && after > 0) ctx.addIssue({ code: 'custom', message: 'an interrupt takes the turn: put the next reply in the next turn' });

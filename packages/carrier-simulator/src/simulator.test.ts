@@ -197,6 +197,19 @@ describe('carrier simulator on real sockets', () => {
     expect(stats.overlaps).toBe(0);
   });
 
+  it('sends keypad answers as dtmf messages', async () => {
+    const { media, sim } = await setup([persona('+8613900000010', { turns: [{ press: '1' }] })], (robot, event, detail) => {
+      if (event === 'start') robot.play('p1', 5);
+      if (event === 'mark' && detail === 'p1') setTimeout(() => robot.play('p2', 5), 1000);
+      if (event === 'mark' && detail === 'p2') robot.ws.close(1000, 'robot_hangup');
+    });
+    await originate(sim, { To: '+8613900000010', From: '+861000', Twiml: twiml(media.url) });
+    await until('call end', () => sim.stats().completed === 1);
+    expect(media.robots[0]!.events.filter((e) => e.event === 'dtmf')).toMatchObject([{ dtmf: { track: 'inbound_track', digit: '1' } }]);
+    expect(sim.stats().records[0]!.said).toMatchObject([{ clip: 'dtmf:1', kind: 'dtmf' }]);
+    expect(sim.stats().responseLatencyMs.count).toBe(1);
+  });
+
   it('honours clear: drops buffered robot audio, echoes the dropped mark, and measures the barge-in', async () => {
     const { media, callbacks, sim } = await setup([persona('+8613900000002', { turns: [{ interrupt: 'bu-xuyao', at: 300 }] })], (robot, event, detail) => {
       if (event === 'start') robot.play('long', 500); // 10 s, far longer than the test runs
