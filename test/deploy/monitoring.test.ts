@@ -4,25 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '@voicebot/common/paths';
 import { renderDashboard } from '../../deploy/k8s/monitoring/grafana/dashboard.ts';
 import { build } from './lib/kustomize.ts';
-import { adapterRules, dashboardJson, expressions, owner, prometheusRule, recordedMetrics, selectedMetrics, serviceMetrics } from './lib/metric-refs.ts';
+import { adapterRules, dashboardJson, expressions, owner, prometheusRule, recordedMetrics, selectedMetrics, serviceMetrics, syntaxError } from './lib/metric-refs.ts';
 
 const rules = prometheusRule().groups.flatMap((g) => g.rules);
 const alerts = rules.filter((r) => r.alert);
 const records = new Set(rules.filter((r) => r.record).map((r) => r.record!));
 const runbook = fs.readFileSync(path.join(REPO_ROOT, 'deploy/k8s/RUNBOOK.md'), 'utf8');
-
-function balanced(expr: string): boolean {
-  const stack: string[] = [];
-  const pairs: Record<string, string> = { ')': '(', ']': '[', '}': '{' };
-  let quoted = false;
-  for (const c of expr) {
-    if (c === '"') quoted = !quoted;
-    if (quoted) continue;
-    if ('([{'.includes(c)) stack.push(c);
-    else if (c in pairs && stack.pop() !== pairs[c]) return false;
-  }
-  return stack.length === 0 && !quoted;
-}
 
 describe('selectedMetrics', () => {
   it('finds selected series and skips functions, labels, groupings, ranges and strings', () => {
@@ -30,6 +17,12 @@ describe('selectedMetrics', () => {
       selectedMetrics('histogram_quantile(0.95, sum by (pod, le) (rate(voicebot_media_x_bucket{job=~"a_b"}[5m]))) > 0.1 and on (pod) up == 0 or voicebot:y:z'),
     ).toEqual(['voicebot_media_x_bucket', 'up', 'voicebot:y:z']);
     expect(selectedMetrics('label_values(up{namespace="$namespace", pod=~"x"}, pod)')).toEqual(['up']);
+  });
+
+  it('reports where an expression stops being PromQL', () => {
+    expect(syntaxError('sum(rate(x[$__rate_interval]))')).toBeNull();
+    expect(syntaxError('sum(rate(x[5m])')).toMatch(/^syntax error at/);
+    expect(syntaxError('sum by (<<.GroupBy>>) (x{<<.LabelMatchers>>})')).toBeNull();
   });
 });
 
@@ -60,9 +53,9 @@ describe('PrometheusRule', () => {
     expect(sections.sort(), 'RUNBOOK sections without an alert').toEqual(alerts.map((a) => a.alert).sort());
   });
 
-  it('uses only recording rules it defines, in balanced expressions', () => {
+  it('is valid PromQL everywhere and uses only recording rules it defines', () => {
     for (const { where, expr } of expressions()) {
-      expect(balanced(expr), `${where}: unbalanced brackets or quotes`).toBe(true);
+      expect(syntaxError(expr), where).toBeNull();
       for (const r of recordedMetrics(expr)) expect(records.has(r), `${where} uses undefined ${r}`).toBe(true);
     }
   });

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { parser } from '@prometheus-io/lezer-promql';
 import YAML from 'yaml';
 import { REPO_ROOT } from '@voicebot/common/paths';
 import { build } from './kustomize.ts';
@@ -29,7 +30,7 @@ export function dashboardJson(): { panels: { type: string; targets?: { expr: str
   return JSON.parse(fs.readFileSync(path.join(MONITORING, 'grafana/voicebot-dashboard.json'), 'utf8'));
 }
 
-export function adapterRules(): { seriesQuery: string; name: { as: string } }[] {
+export function adapterRules(): { seriesQuery: string; metricsQuery: string; name: { as: string } }[] {
   const file = YAML.parse(fs.readFileSync(path.join(REPO_ROOT, 'deploy/k8s/prometheus-adapter/rules.yaml'), 'utf8'));
   return file.rules.custom;
 }
@@ -46,29 +47,49 @@ export function expressions(): { where: string; expr: string }[] {
     const q = (v.query as { query?: string } | undefined)?.query;
     if (typeof q === 'string') out.push({ where: `dashboard variable ${v.name}`, expr: q });
   }
-  for (const a of adapterRules()) out.push({ where: `adapter rule ${a.name.as}`, expr: a.seriesQuery });
+  for (const a of adapterRules()) {
+    out.push({ where: `adapter rule ${a.name.as} seriesQuery`, expr: a.seriesQuery });
+    // <<.Series>> is the series the seriesQuery found.
+    const series = /^[a-zA-Z_:][a-zA-Z0-9_:]*/.exec(a.seriesQuery)?.[0] ?? '';
+    out.push({ where: `adapter rule ${a.name.as} metricsQuery`, expr: a.metricsQuery.replace(/<<\.Series>>/g, series) });
+  }
   return out;
 }
 
-const KEYWORDS = new Set(['by', 'without', 'on', 'ignoring', 'group_left', 'group_right', 'and', 'or', 'unless', 'bool', 'offset', 'inf', 'nan']);
-
 /**
- * Every metric name a PromQL expression selects (service metrics, recording rules, others such
- * as `up`): strings, label matchers, ranges, grouping lists and function names removed.
+ * PromQL as Prometheus itself parses it (its Lezer grammar). Grafana's variables and Prometheus
+ * Adapter's templates are replaced by plain values first; Grafana's label_values(metric, label)
+ * contributes its metric selector.
  */
+export function promql(expr: string): string {
+  const grafana = /^label_values\((.*),\s*[a-zA-Z_]+\)$/s.exec(expr.trim());
+  return (grafana ? grafana[1]! : expr)
+    .replace(/\$__(?:rate_)?interval/g, '5m')
+    .replace(/<<\.LabelMatchers>>/g, 'pod="p"')
+    .replace(/<<\.GroupBy>>/g, 'pod');
+}
+
+/** Where the expression stops parsing, or null when it is valid PromQL. */
+export function syntaxError(expr: string): string | null {
+  const text = promql(expr);
+  let at: number | null = null;
+  parser.parse(text).iterate({
+    enter: (n) => {
+      if (n.type.isError && at === null) at = n.from;
+    },
+  });
+  return at === null ? null : `syntax error at ${at}: ${JSON.stringify(text.slice(Math.max(0, at - 20), at + 20))}`;
+}
+
+/** Every metric name an expression selects (service metrics, recording rules, `up`, …). */
 export function selectedMetrics(expr: string): string[] {
-  const stripped = expr
-    .replace(/"(?:[^"\\]|\\.)*"/g, '""')
-    .replace(/\{[^}]*\}/g, ' ')
-    .replace(/\[[^\]]*\]/g, ' ');
-  // Grafana's label_values(metric, label): only the first argument selects a metric.
-  const grafana = /^label_values\(([^,]+),/.exec(stripped);
-  const text = (grafana ? grafana[1]! : stripped)
-    .replace(/\b(?:by|without|on|ignoring|group_left|group_right)\s*\([^)]*\)/g, ' ');
-  const names = [...text.matchAll(/[a-zA-Z_:][a-zA-Z0-9_:]*/g)]
-    .filter((m) => !/^\s*\(/.test(text.slice(m.index + m[0].length)))
-    .map((m) => m[0])
-    .filter((n) => !KEYWORDS.has(n.toLowerCase()));
+  const text = promql(expr);
+  const names: string[] = [];
+  parser.parse(text).iterate({
+    enter: (n) => {
+      if (n.type.name === 'Identifier' && n.node.parent?.type.name === 'VectorSelector') names.push(text.slice(n.from, n.to));
+    },
+  });
   return [...new Set(names)];
 }
 
