@@ -6,6 +6,10 @@ import type { Action, Grade } from '../script/schema.ts';
 /** One prompt the robot should play. */
 export interface Play {
   promptId: string;
+  /** Recording id in the prompt library (what media plays). */
+  recording: string;
+  /** 1-based index of the turn this prompt opens (to attach barge-ins to it). */
+  turnIndex: number;
   text: string;
   bargeIn: 'none' | 'speech' | 'keywords';
   minSpeechMs: number;
@@ -168,17 +172,13 @@ export class Conversation {
     return d;
   }
 
-  /** Mark the latest turn of a prompt as cut short by the callee. */
-  noteBargeIn(promptId: string, heardMs: number): void {
+  /** Mark a turn's prompt as cut short by the callee after `heardMs`. */
+  noteBargeIn(turnIndex: number, heardMs: number): void {
     this.bargeIns++;
-    for (let i = this.turns.length - 1; i >= 0; i--) {
-      const t = this.turns[i]!;
-      if (t.promptId === promptId) {
-        t.bargedIn = true;
-        t.heardMs = heardMs;
-        return;
-      }
-    }
+    const t = this.turns[turnIndex - 1];
+    if (!t) return;
+    t.bargedIn = true;
+    t.heardMs = heardMs;
   }
 
   facts(talkMs: number): GradingFacts {
@@ -383,6 +383,8 @@ export class Conversation {
     this.path.push(pathId);
     d.plays.push({
       promptId,
+      recording: p.recording,
+      turnIndex: this.turns.length + 1,
       text: p.text,
       bargeIn: p.bargeIn,
       minSpeechMs: p.minSpeechMs,

@@ -102,3 +102,11 @@ describe('parseScript', () => {
     expect(r.problems.map((p) => p.code)).toEqual(expect.arrayContaining(['bad_regex', 'rule_never_fires']));
   });
 });
+
+describe('script.schema.json', () => {
+  it('is in sync with the zod schema (regenerate: npm run -s script -- schema > services/dialogue/scripts/script.schema.json)', async () => {
+    const { scriptJsonSchema } = await import('./schema.ts');
+    const committed = JSON.parse(fs.readFileSync(fromRoot('services/dialogue/scripts/script.schema.json'), 'utf8')) as unknown;
+    expect(committed).toEqual(JSON.parse(JSON.stringify(scriptJsonSchema())));
+  });
+});

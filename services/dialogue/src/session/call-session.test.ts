@@ -126,6 +126,23 @@ describe('CallSession turn-taking', () => {
     expect(s.record()).toMatchObject({ grade: 'C', hangupParty: 'network', endReason: 'stream_cancelled' });
   });
 
+  it('does not let the late report of a stopped prompt clear the prompt that replaced it', () => {
+    const { s, ev, say, first } = call();
+    const out = say('不需要'); // stop_playback + retain_open
+    expect(prompts(out)).toEqual(['stop_playback', 'retain_open']);
+    const open = first.commands[0]!.play_prompt!;
+    const late = s.handle(ev({ event: 'playback_interrupted', playback_interrupted: { play_id: open.play_id!, prompt_id: 'open_1', heard_ms: 900, prompt_ms: 7000, reason: 'stop_command', speech_onset_ms: 0, latency_ms: 0 } }), 0);
+    expect(late.rejected).toBeUndefined();
+    // retain_open is still playing: a backchannel now is held, not answered.
+    expect(say('嗯').commands).toEqual([]);
+  });
+
+  it('treats a confidence of 0 (not reported by the recognizer) as known', () => {
+    const { say, mark, first } = call();
+    mark(first);
+    expect(prompts(say('可以', 0))).toEqual(['intro_1']);
+  });
+
   it('handles DTMF during a prompt by stopping it first', () => {
     const { s, ev } = call();
     const out = s.handle(ev({ event: 'dtmf', dtmf: { digit: '1', duration_ms: 100 } }), 0);

@@ -47,6 +47,8 @@ export class CallSession {
   private lastSeq = 0;
   private commandSeq = 0;
   private readonly playing = new Map<string, { promptId: string; bargeIn: keyof typeof POLICY }>();
+  /** play_id → turn index, for the whole call (an interruption may name any earlier play). */
+  private readonly turnOfPlay = new Map<string, number>();
   private deferred: Utterance | undefined;
   private hungUp = false;
   private finished = false;
@@ -101,7 +103,8 @@ export class CallSession {
         return this.playbackOver(ev, ev.playback_mark!.play_id, false);
       case 'playback_interrupted': {
         const p = ev.playback_interrupted!;
-        if (p.reason !== 'stop_command') this.conversation.noteBargeIn(p.prompt_id, p.heard_ms);
+        const turn = this.turnOfPlay.get(p.play_id);
+        if (p.reason !== 'stop_command' && turn !== undefined) this.conversation.noteBargeIn(turn, p.heard_ms);
         return this.playbackOver(ev, p.play_id, true);
       }
       case 'final_transcript':
@@ -173,7 +176,9 @@ export class CallSession {
 
   private finalTranscript(ev: MediaEvent__Output, t: Transcript__Output): SessionOutput {
     if (this.hungUp) return { commands: [], ended: false, rejected: 'after_hangup' };
-    const u: Utterance = { text: t.text, confidence: t.confidence, startMs: t.start_ms, endMs: t.end_ms };
+    // Media maps "recognizer gave no confidence" to 0; a real score is never exactly 0.
+    const confidence = t.confidence === 0 && t.text.trim() !== '' ? 1 : t.confidence;
+    const u: Utterance = { text: t.text, confidence, startMs: t.start_ms, endMs: t.end_ms };
     const current = this.playing.values().next().value;
     if (current) {
       const cutsIn = current.bargeIn !== 'none' && INTERRUPTING.has(this.conversation.preview(u).kind);
@@ -194,7 +199,11 @@ export class CallSession {
   }
 
   private playbackOver(ev: MediaEvent__Output, playId: string, interrupted: boolean): SessionOutput {
-    if (!this.playing.has(playId) && !interrupted) return { commands: [], ended: false, rejected: 'unknown_play_id' };
+    if (!this.playing.has(playId)) {
+      // A play we stopped ourselves (stop_playback) reports late; only a never-issued id is an error.
+      return this.turnOfPlay.has(playId) ? { commands: [], ended: false } : { commands: [], ended: false, rejected: 'unknown_play_id' };
+    }
+    // Media's barge-in flushes its whole queue, i.e. every play issued so far.
     if (interrupted) this.playing.clear();
     else this.playing.delete(playId);
     if (this.playing.size > 0 || this.hungUp) return { commands: [], ended: false };
@@ -223,7 +232,7 @@ export class CallSession {
     for (const p of d.plays) {
       const cmd = this.command(inReplyTo, {
         play_prompt: {
-          prompt_id: p.promptId,
+          prompt_id: p.recording,
           text: p.text,
           barge_in: POLICY[p.bargeIn],
           min_speech_ms: p.minSpeechMs,
@@ -235,6 +244,7 @@ export class CallSession {
       const playId = `${this.info.callId}:${String(cmd.seq)}`;
       cmd.play_prompt!.play_id = playId;
       this.playing.set(playId, { promptId: p.promptId, bargeIn: p.bargeIn });
+      this.turnOfPlay.set(playId, p.turnIndex);
       commands.push(cmd);
     }
     if (d.transfer) {
