@@ -103,6 +103,20 @@ describe('metrics used by deploy/k8s are exported by the running services', () =
     await Promise.all(services.map((svc) => waitForHttp(svc, `http://127.0.0.1:${svc.port(OPS_PORT[svc.name])}/readyz`, 180_000)));
   }, 200_000);
 
+  it('media reports its capacity to the dialer through the configured dns:/// address', async () => {
+    const media = services.find((s) => s.name === 'media')!;
+    const dialer = services.find((s) => s.name === 'dialer')!;
+    expect(media.env.VOICEBOT_MEDIA_DIALER_ADDR).toMatch(/^dns:\/\/\/127\.0\.0\.1:\d+$/);
+    const slots = `voicebot_dialer_free_robot_slots{service="dialer"} ${media.env.VOICEBOT_MEDIA_MAX_CALLS}`;
+    const deadline = Date.now() + 30_000;
+    let body = '';
+    while (Date.now() < deadline && !body.includes(slots)) {
+      await new Promise((r) => setTimeout(r, 500));
+      body = await (await fetch(`http://127.0.0.1:${dialer.port(OPS_PORT.dialer)}/metrics`)).text();
+    }
+    expect(body).toContain(slots);
+  }, 40_000);
+
   it.each(SERVICES)('%s exports every metric of its own that the rules, dashboard and adapter use', (service) => {
     const missing = new Map<string, string[]>();
     const used = new Set<string>();
