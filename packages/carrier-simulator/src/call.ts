@@ -214,7 +214,14 @@ export class SimulatedCall {
   private after(ms: number, fn: () => void): void {
     this.cancelTimer = this.env.driver.schedule(() => {
       this.cancelTimer = undefined;
-      fn();
+      try {
+        fn();
+      } catch (err) {
+        // One broken call must not take the simulator (and every other call) down with it.
+        this.record.errors.push(`call step failed: ${(err as Error).message}`);
+        this.env.log.error({ err, callSid: this.sid }, 'call step failed');
+        this.finish(this.status === 'in-progress' ? 'completed' : 'failed');
+      }
     }, ms);
   }
 }

@@ -62,7 +62,8 @@ export class MediaSession implements FrameListener {
     this.brain = new CalleeBrain({ turns: o.persona.turns, gapMs: o.persona.gapMs, hangupAfterMs: o.persona.hangupAfterMs, random }, this.answeredAt);
     this.playback = new PlaybackBuffer(o.maxPlaybackBytes ?? 8000 * 120, MULAW_SILENCE);
     this.mixer = new UpstreamMixer(o.noise, hashString(o.callSid), o.echo);
-    this.ws = new WebSocket(o.url, { handshakeTimeout: 5000 });
+    // Robot audio arrives in small messages; anything near this size is a misbehaving peer.
+    this.ws = new WebSocket(o.url, { handshakeTimeout: 5000, maxPayload: 1024 * 1024 });
     this.ws.on('open', () => this.onOpen());
     this.ws.on('message', (data, isBinary) => this.onMessage(data, isBinary));
     this.ws.on('unexpected-response', (_req, res) => {
