@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import type { Logger } from './logger.ts';
 import { fromRoot } from './paths.ts';
+import { servePglite } from './pglite-wire-server.ts';
 
 export type Pool = pg.Pool;
 export type PoolClient = pg.PoolClient;
@@ -16,18 +17,16 @@ export interface EmbeddedPostgres {
 /**
  * Start PGlite (Postgres compiled to WASM) on `dataDir` and serve it over the Postgres wire
  * protocol, so every service talks to it through `pg` exactly as it would to PostgreSQL.
- * PGlite executes one query at a time; the socket server queues concurrent connections.
+ * PGlite is one backend session: clients take turns unit by unit (see pglite-wire-server.ts).
  */
 export async function startEmbeddedPostgres(opts: { dataDir: string; host: string; port: number }): Promise<EmbeddedPostgres> {
   const { PGlite } = await import('@electric-sql/pglite');
-  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const dir = path.join(fromRoot(opts.dataDir), 'pglite');
   fs.mkdirSync(dir, { recursive: true });
   const db = await PGlite.create(dir);
-  const server = new PGLiteSocketServer({ db, host: opts.host, port: opts.port, maxConnections: 64 });
-  await server.start();
+  const server = await servePglite(db, opts.host, opts.port);
   return {
-    url: `postgres://postgres@${opts.host}:${opts.port}/postgres`,
+    url: `postgres://postgres@${opts.host}:${server.port}/postgres`,
     stop: async () => {
       await server.stop();
       await db.close();
