@@ -271,7 +271,7 @@ export class CallSession implements AsrListener {
         codec: start.format.codec,
         sample_rate: start.format.sampleRate,
         script_id: p.scriptId ?? '',
-        answered_by: p.answeredBy ?? '',
+        answered_by: normaliseAnsweredBy(p.answeredBy),
         carrier_call_id: start.carrierCallId,
         callee_masked: p.to ? maskPhone(p.to) : '',
         language: p.language ?? '',
@@ -648,4 +648,12 @@ export class CallSession implements AsrListener {
     this.asrKey = -1;
     this.deps.ended(this);
   }
+}
+
+/** Carriers report AMD results in their own words (Twilio: machine_start, machine_end_beep, fax…); the contract says human / machine / unknown. */
+export function normaliseAnsweredBy(raw: string | undefined): string {
+  if (!raw) return '';
+  if (raw === 'human') return 'human';
+  if (raw.startsWith('machine') || raw === 'fax') return 'machine';
+  return 'unknown';
 }
