@@ -60,8 +60,9 @@ export async function runDemoCampaign(opts: DemoCampaignOptions): Promise<DemoCa
       frequency_window_hours: 24,
       consent_mode: 'none',
       abandon_rule: { kind: 'fcc_30d', threshold: 0.03 },
-      max_concurrent_calls: 12,
-      max_calls_per_second: 4,
+      // Enough robots for every callee at once: the demo shows the conversations, not queueing.
+      max_concurrent_calls: 32,
+      max_calls_per_second: 10,
       carrier: 'simulator',
       default_region: 'CN',
     },
