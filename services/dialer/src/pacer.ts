@@ -79,6 +79,8 @@ export class CampaignPacer {
       meanAnswerDelayS: this.estimator.meanAnswerDelayS(),
       meanUnansweredS: this.estimator.meanUnansweredS(),
       meanTalkS: this.estimator.meanTalkS(),
+      stillAnswers: (p, age) => this.estimator.stillAnswers(p, age),
+      releases: (age, h) => this.estimator.releases(age, h),
       windowLive: this.abandon.live,
       windowAbandoned: this.abandon.abandoned,
       abandonThreshold: this.rules.abandonRule.threshold,

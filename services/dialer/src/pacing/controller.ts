@@ -20,6 +20,9 @@ export interface PacingSnapshot {
   meanUnansweredS: number;
   /** Mean call length once answered. */
   meanTalkS: number;
+  /** Measured distributions, when known: P(a dial out `ageS` still reaches a human); P(a call `ageS` old ends within `horizonS`). */
+  stillAnswers?: (p: number, ageS: number) => number;
+  releases?: (ageS: number, horizonS: number) => number;
   /** Live answers and abandons within the rule's rolling window. */
   windowLive: number;
   windowAbandoned: number;

@@ -1,22 +1,25 @@
 import { headroom, type PacingController, type PacingDecision, type PacingSnapshot } from './controller.ts';
 
 /**
- * A VICIdial-style adaptive controller, written from its published description (AST_VDadapt,
- * "ADAPT_HARD_LIMIT"/"ADAPT_TAPERED" dial methods): every adjustment period the dial level moves
- * by a step scaled by intensity toward keeping robots busy — up while robots wait, down while
- * answered calls wait — and a drop rate at or above the target brakes it (hard limit: back to
- * 1.0). Lines to dial = ceil(available robots × dial level) − calls already out.
+ * A VICIdial-style adaptive controller, written from its published description (AST_VDauto /
+ * AST_VDadapt, dial methods ADAPT_HARD_LIMIT and ADAPT_TAPERED):
+ * - lines wanted = ceil(logged-in agents × dial level) − lines already in use (ringing + talking);
+ * - every adjustment period (15 s) the level moves by the average difference between agents
+ *   waiting and calls waiting, relative to the agents, scaled by the intensity;
+ * - the drop (abandon) percentage since the start of the day is the brake: at or above the
+ *   target, ADAPT_HARD_LIMIT falls back to 1.0, ADAPT_TAPERED lowers the level step by step;
+ * - the level stays within [1, adaptive maximum level].
+ * Robots play the agents.
  */
 export interface VicidialOptions {
   /** Drop (abandon) percentage target, e.g. 3. */
   droppedPercentage: number;
-  /** Highest dial level allowed. */
+  /** Highest dial level allowed (VICIdial's adaptive_maximum_level, default 3.0). */
   maximumLevel: number;
   /** -40..40: how hard each adjustment pushes. */
   intensity: number;
   /** Seconds between adjustments (VICIdial recalculates every 15 s). */
   periodS: number;
-  /** Drop-limit method. */
   method: 'hard_limit' | 'tapered';
 }
 
@@ -32,7 +35,7 @@ export class VicidialAdaptiveController implements PacingController {
   constructor(private readonly opts: VicidialOptions = VICIDIAL_DEFAULTS) {}
 
   decide(s: PacingSnapshot): PacingDecision {
-    this.idleSum += s.freeSlots;
+    this.idleSum += Math.max(0, s.freeSlots);
     this.samples++;
     if (s.nowMs - this.lastAdjustMs >= this.opts.periodS * 1000) {
       this.adjust(s);
@@ -40,27 +43,23 @@ export class VicidialAdaptiveController implements PacingController {
       this.idleSum = 0;
       this.samples = 0;
     }
-    const available = Math.max(0, s.freeSlots);
-    const target = Math.ceil(available * this.level);
-    const dials = Math.min(headroom(s), Math.max(0, target - s.outstandingAgesS.length));
+    const agents = Math.max(0, s.freeSlots) + s.busySlots;
+    const inUse = s.busySlots + s.outstandingAgesS.length;
+    const dials = Math.min(headroom(s), Math.max(0, Math.ceil(agents * this.level) - inUse));
     return { dials, dialLevel: this.level };
   }
 
   private adjust(s: PacingSnapshot): void {
     const dropPct = s.windowLive > 0 ? (100 * s.windowAbandoned) / s.windowLive : 0;
-    const target = this.opts.droppedPercentage;
-    const step = 0.1 * (1 + this.opts.intensity / 40);
-    if (dropPct >= target) {
-      this.level = this.opts.method === 'hard_limit' ? 1 : Math.max(1, this.level - 2 * step);
+    if (dropPct >= this.opts.droppedPercentage) {
+      this.level = this.opts.method === 'hard_limit' ? 1 : Math.max(1, this.level - 0.1);
       return;
     }
-    const total = s.freeSlots + s.busySlots;
-    const avgIdle = this.samples > 0 ? this.idleSum / this.samples : s.freeSlots;
-    const idleShare = total > 0 ? avgIdle / total : 0;
-    // Robots idle → dial more; approaching the drop target → taper the increase.
-    const taper = Math.max(0, 1 - dropPct / target);
-    if (idleShare > 0.05) this.level += step * taper * Math.min(3, idleShare * 10);
-    else if (s.freeSlots <= 0) this.level -= step;
-    this.level = Math.min(this.opts.maximumLevel, Math.max(1, this.level));
+    const agents = Math.max(1, Math.max(0, s.freeSlots) + s.busySlots);
+    const avgWaitingAgents = this.samples > 0 ? this.idleSum / this.samples : Math.max(0, s.freeSlots);
+    // Calls waiting for an agent show up as abandons in this model (no queue beyond 2 s).
+    const differential = avgWaitingAgents / agents;
+    const intensity = 1 + this.opts.intensity / 20;
+    this.level = Math.min(this.opts.maximumLevel, Math.max(1, this.level + differential * intensity));
   }
 }
