@@ -45,6 +45,11 @@ export class FrameClock {
     return this.total;
   }
 
+  /** Media streams currently clocked (a stream that outlives its call shows up here). */
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
   add(listener: FrameListener): void {
     this.listeners.add(listener);
     if (!this.cancel) {

@@ -118,7 +118,7 @@ export async function startCarrierSimulator(options: CarrierSimulatorOptions): P
   };
 
   const server = http.createServer((req, res) => {
-    if (req.method === 'GET' && req.url === '/simulator/stats') return json(res, 200, summarise(records, clock.slips, globalErrors));
+    if (req.method === 'GET' && req.url === '/simulator/stats') return json(res, 200, summarise(records, clock, globalErrors));
     if (req.method === 'GET' && req.url === '/healthz') return json(res, 200, { ok: true });
     void readRestRequest(req).then((parsed) => {
       let reply;
@@ -144,7 +144,7 @@ export async function startCarrierSimulator(options: CarrierSimulatorOptions): P
   return {
     url,
     personas: personaList.flatMap((l) => l.personas),
-    stats: () => summarise(records, clock.slips, globalErrors),
+    stats: () => summarise(records, clock, globalErrors),
     close: () => {
       closing ??= (async () => {
         for (const call of calls.values()) call.hangup('completed');

@@ -83,7 +83,7 @@ describe('summary', () => {
     const c = newCallRecord('CA3', '+3', 'c');
     c.outcome = 'ringing';
     c.errors.push('oops');
-    const s = summarise([a, b, c], 2, ['global']);
+    const s = summarise([a, b, c], { slips: 2, listenerCount: 0 }, ['global']);
     expect(s).toMatchObject({
       calls: 3, answered: 1, busy: 1, completed: 1, active: { ringing: 1, inCall: 0 }, clockSlips: 2,
       bargeIns: { count: 1, p50: 300 }, responseLatencyMs: { count: 2, p50: 800, p95: 900 }, callDurationMs: { count: 1, p50: 30_000 },

@@ -193,6 +193,8 @@ export interface SimulatorSummary {
   clears: number;
   callDurationMs: Distribution;
   clockSlips: number;
+  /** Media streams on the frame clock right now; 0 once every call is over. */
+  activeStreams: number;
   upstreamDrops: number;
   /** Calls the dialer redirected to carrier-played audio (`<Play>`). */
   carrierPlays: number;
@@ -200,7 +202,7 @@ export interface SimulatorSummary {
   records: CallRecord[];
 }
 
-export function summarise(records: CallRecord[], clockSlips: number, globalErrors: string[]): SimulatorSummary {
+export function summarise(records: CallRecord[], clock: { slips: number; listenerCount: number }, globalErrors: string[]): SimulatorSummary {
   const count = (o: CallOutcome) => records.filter((r) => r.outcome === o).length;
   const sessionEnded = records.filter((r) => r.endedBy !== undefined && (r.outcome === 'answered' || r.outcome === 'machine'));
   const endedBy: Record<EndedBy, number> = { callee: 0, robot: 0, carrier: 0, error: 0 };
@@ -227,7 +229,8 @@ export function summarise(records: CallRecord[], clockSlips: number, globalError
     marks: { echoed: sum(records, (r) => r.marksEchoed), dropped: sum(records, (r) => r.marksDropped) },
     clears: sum(records, (r) => r.clears),
     callDurationMs: distribution(sessionEnded.map((r) => r.durationMs ?? 0)),
-    clockSlips,
+    clockSlips: clock.slips,
+    activeStreams: clock.listenerCount,
     upstreamDrops: sum(records, (r) => r.upstreamDrops),
     carrierPlays: records.filter((r) => r.carrierPlayed.length > 0).length,
     errors: { count: errors.length, messages: errors },

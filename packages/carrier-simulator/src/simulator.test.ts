@@ -136,6 +136,12 @@ function twiml(url: string, callId = 'call-1'): string {
 
 const ALL_EVENTS = ['initiated', 'ringing', 'answered', 'completed'];
 
+function resourceCounts(): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const r of process.getActiveResourcesInfo()) counts[r] = (counts[r] ?? 0) + 1;
+  return counts;
+}
+
 async function until(what: string, cond: () => boolean, ms = 20_000): Promise<void> {
   const end = Date.now() + ms;
   while (!cond()) {
@@ -310,6 +316,28 @@ describe('carrier simulator on real sockets', () => {
     expect(stats.errors.count).toBe(1);
     expect(stats.errors.messages[0]).toMatch(/closed 4401 bad token/);
     expect(stats.endedBy.error).toBe(1);
+  });
+
+  it('leaves no timers or sockets behind after 100 calls (lifecycle leak check)', async () => {
+    const baseline = resourceCounts();
+    const { media, sim } = await setup(
+      Array.from({ length: 100 }, (_, i) => persona(`+86139100${String(i).padStart(5, '0')}`, { hangupAfterMs: i % 2 ? 60 : undefined })),
+      (robot, event) => {
+        if (event !== 'start') return;
+        robot.play('p1', 3);
+        setTimeout(() => robot.ws.close(1000, 'robot_hangup'), 80);
+      },
+    );
+    await Promise.all(sim.personas.map((p) => originate(sim, { To: p.number, From: '+861000', Twiml: twiml(media.url) })));
+    await until('all calls over', () => sim.stats().completed === 100, 60_000);
+    const stats = sim.stats();
+    expect(stats.errors.count).toBe(0);
+    expect(stats.active).toEqual({ ringing: 0, inCall: 0 });
+    expect(stats.activeStreams).toBe(0);
+    for (const c of cleanups.splice(0).reverse()) await c();
+    await new Promise((r) => setTimeout(r, 50));
+    const after = resourceCounts();
+    for (const kind of ['Timeout', 'TCPSocketWrap', 'TCPServerWrap']) expect(after[kind] ?? 0, kind).toBeLessThanOrEqual(baseline[kind] ?? 0);
   });
 
   it('answers Twilio-style errors for bad requests', async () => {
