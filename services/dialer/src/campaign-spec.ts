@@ -34,8 +34,8 @@ export interface CampaignRules {
   callerIdDailyCap: number;
 }
 
-/** Spec fields the dialer understands beyond the proto (kept additive). */
-export type SpecInput = CampaignSpec & { holidays?: string[]; caller_id_daily_cap?: number };
+/** A campaign spec as the API carries it. */
+export type SpecInput = CampaignSpec;
 
 function invalid(field: string, why: string): Error {
   return dialerError('DIALER_ERR_INVALID_CAMPAIGN', `campaign spec ${field}: ${why}`);

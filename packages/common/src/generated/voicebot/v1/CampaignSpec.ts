@@ -47,6 +47,14 @@ export interface CampaignSpec {
    * Short identification message played on an abandoned call (prompt id).
    */
   'abandon_prompt_id'?: (string);
+  /**
+   * Local dates (YYYY-MM-DD, in the lead's time zone) on which no calls are placed.
+   */
+  'holidays'?: (string)[];
+  /**
+   * Calls per caller id per day across campaigns (0 = unlimited); rotation skips capped ids.
+   */
+  'caller_id_daily_cap'?: (number);
 }
 
 export interface CampaignSpec__Output {
@@ -92,4 +100,12 @@ export interface CampaignSpec__Output {
    * Short identification message played on an abandoned call (prompt id).
    */
   'abandon_prompt_id': (string);
+  /**
+   * Local dates (YYYY-MM-DD, in the lead's time zone) on which no calls are placed.
+   */
+  'holidays': (string)[];
+  /**
+   * Calls per caller id per day across campaigns (0 = unlimited); rotation skips capped ids.
+   */
+  'caller_id_daily_cap': (number);
 }
