@@ -1,5 +1,7 @@
+import fs from 'node:fs';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bindServer, freePort, grpc, TEST_STORES, unary, voicebotService, type TestDatabase } from '@voicebot/common';
+import { bindServer, freePort, fromRoot, grpc, TEST_STORES, unary, voicebotService, type TestDatabase } from '@voicebot/common';
 import { MediaPeer } from '../src/testing/media-peer.ts';
 import { startDialogueService, type DialogueConfig, type DialogueService } from '../src/service.ts';
 
@@ -180,5 +182,67 @@ describe.each(TEST_STORES)('dialogue service on $kind', ({ create }) => {
     const v = await unary<unknown, { ok: boolean; problems: { line: number; code: string }[] }>(api, 'ValidateScript', { source: bad });
     expect(v.ok).toBe(false);
     expect(v.problems.find((p) => p.code === 'missing_prompt')?.line).toBe(8);
+  });
+  it('keeps a call on the script version it started with when a new version is uploaded', async () => {
+    const peer = new MediaPeer(client, `v-${db.kind}`);
+    peer.start();
+    const first = await peer.takeTurn();
+    expect(first[0]!.play_prompt!.text).toContain('耽误您一分钟');
+    const source = fs.readFileSync(fromRoot('services/dialogue/scripts/loan-zh.yaml'), 'utf8').replace('最快当天到账', '最快两小时到账');
+    const up = await unary<unknown, { version: number }>(api, 'UploadScript', { script_id: 'loan-zh', source });
+    expect(up.version).toBeGreaterThan(1);
+    peer.played(first);
+    peer.say('可以');
+    const intro = await peer.takeTurn();
+    expect(intro[0]!.play_prompt!.text).toContain('最快当天到账');
+    const fresh = new MediaPeer(client, `v2-${db.kind}`);
+    fresh.start();
+    fresh.played(await fresh.takeTurn());
+    fresh.say('可以');
+    expect((await fresh.takeTurn())[0]!.play_prompt!.text).toContain('最快两小时到账');
+    peer.end('HANGUP_PARTY_CALLEE');
+    fresh.end('HANGUP_PARTY_CALLEE');
+    const rec = await eventually(
+      () => unary<unknown, Record<string, unknown>>(api, 'GetCallRecord', { call_id: peer.callId }).catch(() => ({}) as Record<string, unknown>),
+      (r) => r.grade === 'GRADE_C',
+    );
+    expect(rec.script_version).toBe(1);
+    const scripts = await unary<unknown, { scripts: { script_id: string; latest_version: number }[] }>(api, 'ListScripts', {});
+    expect(scripts.scripts.find((x) => x.script_id === 'loan-zh')?.latest_version).toBe(up.version);
+    const v1 = await unary<unknown, { source: string }>(api, 'GetScript', { script_id: 'loan-zh', version: 1 });
+    expect(v1.source).toContain('最快当天到账');
+  });
+
+  it('simulates text through a stored script and lists records by campaign and grade, with a funnel', async () => {
+    const sim = await unary<unknown, Record<string, unknown>>(api, 'Simulate', { script_id: 'loan-zh', utterances: ['利息多少', '可以', '有需要', '好的'] });
+    expect(sim).toMatchObject({ grade: 'GRADE_A', consent: true, path: ['open_1', 'kb_rate', 'open_1', 'intro_1', 'invite_1', 'close_ok'] });
+    const byGrade = await unary<unknown, { records: { call_id: string; grade: string }[] }>(api, 'ListCallRecords', { campaign_id: 'test', grade: 'GRADE_F' });
+    expect(byGrade.records.length).toBeGreaterThanOrEqual(2);
+    expect(byGrade.records.every((r) => r.grade === 'GRADE_F')).toBe(true);
+    const page = await unary<unknown, { records: unknown[]; next_page_token: string }>(api, 'ListCallRecords', { campaign_id: 'test', limit: 2 });
+    expect(page.records).toHaveLength(2);
+    const next = await unary<unknown, { records: { call_id: string }[] }>(api, 'ListCallRecords', { campaign_id: 'test', limit: 2, page_token: page.next_page_token });
+    expect(next.records).toHaveLength(2);
+    await expect(unary(api, 'ListCallRecords', { page_token: 'garbage' })).rejects.toMatchObject({ code: grpc.status.INVALID_ARGUMENT });
+    const funnel = await unary<unknown, { calls: number; nodes: { node_id: string; reached: number; refusals: number }[]; grades: { grade: string; count: number }[] }>(api, 'GetFunnel', { campaign_id: 'test' });
+    expect(funnel.calls).toBeGreaterThanOrEqual(5);
+    expect(funnel.nodes.find((n) => n.node_id === 'open_1')?.reached).toBe(funnel.calls - 1); // the machine call played nothing
+    expect(funnel.grades.find((g) => g.grade === 'GRADE_F')?.count).toBeGreaterThanOrEqual(2);
+  });
+  it('keeps consent and opt-out evidence append-only', async () => {
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      const before = await c.query('SELECT call_id, utterance FROM dialogue_consents ORDER BY id');
+      expect(before.rows).toContainEqual({ call_id: `b-${db.kind}`, utterance: '好的' });
+      await c.query("UPDATE dialogue_consents SET utterance = 'tampered'");
+      await c.query('DELETE FROM dialogue_opt_outs');
+      const after = await c.query('SELECT call_id, utterance FROM dialogue_consents ORDER BY id');
+      expect(after.rows).toEqual(before.rows);
+      const optOuts = await c.query('SELECT call_id, evidence FROM dialogue_opt_outs');
+      expect(optOuts.rows).toContainEqual({ call_id: `f-${db.kind}`, evidence: '别再打了，再打我投诉' });
+    } finally {
+      await c.end();
+    }
   });
 });
