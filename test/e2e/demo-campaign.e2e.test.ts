@@ -30,7 +30,7 @@ async function runPlatform(extraEnv: NodeJS.ProcessEnv): Promise<RunResult> {
     VOICEBOT_DIALOGUE_DIALER_ADDR: `127.0.0.1:${ports.VOICEBOT_DIALER_GRPC_PORT}`,
     VOICEBOT_DIALER_MEDIA_WS_URL: `ws://127.0.0.1:${ports.VOICEBOT_MEDIA_WS_PORT}`,
     VOICEBOT_DIALER_PUBLIC_URL: `http://127.0.0.1:${ports.VOICEBOT_DIALER_HTTP_PORT}`,
-    VOICEBOT_MEDIA_ASR_WORKERS: '1',
+    VOICEBOT_MEDIA_WORKERS: '1',
     ...extraEnv,
   };
   const child = spawn(process.execPath, ['--import', 'tsx', 'packages/platform/src/main.ts', '--once', '--json', '--personas', 'test/e2e/personas-short.yaml'], {
