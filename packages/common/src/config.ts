@@ -57,14 +57,19 @@ export function loadConfig<S extends ConfigShape>(
   return parsed.data as z.infer<z.ZodObject<S & typeof commonShape>>;
 }
 
-/** Rows for the README configuration table. */
+/**
+ * Rows for the README configuration table. A default computed from the environment (host name,
+ * core count) is documented in its description as `(default: …)` and shown that way.
+ */
 export function describeConfig(service: string, shape: ConfigShape): { variable: string; default: string; description: string }[] {
   return Object.entries(shape).map(([key, schema]) => {
+    const description = (schema as z.ZodTypeAny).description ?? '';
+    const documented = /\s*\(default: ([^)]+)\)$/.exec(description);
     const parsed = (schema as z.ZodTypeAny).safeParse(undefined);
     return {
       variable: envName(service, key),
-      default: parsed.success ? JSON.stringify(parsed.data) : '(required)',
-      description: (schema as z.ZodTypeAny).description ?? '',
+      default: documented ? documented[1]! : parsed.success ? JSON.stringify(parsed.data) : '(required)',
+      description: documented ? description.slice(0, documented.index) : description,
     };
   });
 }

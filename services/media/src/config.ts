@@ -39,7 +39,7 @@ export const mediaConfigShape = {
   drainGraceMs: z.coerce.number().int().min(0).max(3600000).default(30000).describe('On SIGTERM, how long calls may continue before they are ended'),
   maxCallMs: z.coerce.number().int().min(10000).max(86400000).default(2 * 3600 * 1000).describe('Deadline of one Converse stream'),
   capacityReportMs: z.coerce.number().int().min(200).max(60000).default(2000).describe('ReportCapacity period'),
-  instanceId: z.string().default(`${os.hostname()}-${process.pid}`).describe('Instance id reported to the dialer'),
+  instanceId: z.string().default(`${os.hostname()}-${process.pid}`).describe('Instance id reported to the dialer (default: <hostname>-<pid>)'),
 };
 
 export type MediaConfig = ReturnType<typeof loadMediaConfig>;
