@@ -43,7 +43,7 @@ describe('committed audio assets', () => {
   it('cover every script prompt and callee clip and are current', () => {
     const jobs = [...planPromptJobs(loadScripts(fromRoot('services/dialogue/scripts'))), ...planCalleeJobs(loadClipCatalogue(), loadCalleeVoices())];
     const diff = diffAgainstManifest(jobs, readManifest(), (p) => fs.existsSync(fromRoot(p)));
-    expect(diff.render.map((j) => j.out)).toEqual([]);
-    expect(diff.stale).toEqual([]);
+    expect(diff.render.map((j) => j.out), 'out of date: run npm run audio:synth and commit assets/').toEqual([]);
+    expect(diff.stale, 'no longer used: run npm run audio:synth and commit assets/').toEqual([]);
   });
 });

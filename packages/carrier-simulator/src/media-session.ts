@@ -50,6 +50,8 @@ export class MediaSession implements FrameListener {
   private readonly answeredAt: number;
   private sequence = 0;
   private chunk = 0;
+  /** Frames of stream time, sent or dropped: `media.timestamp` follows the clock, not the sends. */
+  private streamFrames = 0;
   private streaming = false;
   private ended = false;
   /** Robot media since the last mark/clear belongs to the prompt already counted. */
@@ -107,6 +109,7 @@ export class MediaSession implements FrameListener {
     }
 
     const speech = this.mixer.frame(this.earpiece, this.mic);
+    this.streamFrames++;
     if (this.ws.bufferedAmount > MAX_WS_BUFFERED_BYTES) {
       o.meter.record.upstreamDrops++;
     } else {
@@ -114,7 +117,7 @@ export class MediaSession implements FrameListener {
       this.send({
         event: 'media',
         sequenceNumber: String(++this.sequence),
-        media: { track: 'inbound', chunk: String(this.chunk), timestamp: String(this.chunk * FRAME_MS), payload: Buffer.from(this.mic).toString('base64') },
+        media: { track: 'inbound', chunk: String(this.chunk), timestamp: String((this.streamFrames - 1) * FRAME_MS), payload: Buffer.from(this.mic).toString('base64') },
         streamSid: this.streamSid,
       });
     }

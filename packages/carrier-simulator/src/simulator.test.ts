@@ -76,6 +76,7 @@ async function fakeMedia(script: (robot: Robot, event: 'start' | 'mark' | 'speec
 class Robot {
   readonly events: RobotEvent[] = [];
   mediaFrames = 0;
+  lastMedia: { chunk: string; timestamp: string; track: string } | undefined;
   speechFrames = 0;
   closed: { code: number; reason: string } | undefined;
   private speaking = false;
@@ -102,6 +103,7 @@ class Robot {
     if (msg.event === 'mark') this.script(this, 'mark', msg.mark.name);
     if (msg.event !== 'media') return;
     this.mediaFrames++;
+    this.lastMedia = msg.media;
     const bytes = Buffer.from(msg.media.payload, 'base64');
     mulawDecodeInto(bytes, this.pcm);
     let energy = 0;
@@ -195,6 +197,8 @@ describe('carrier simulator on real sockets', () => {
     });
     expect(robot.events.filter((e) => e.event === 'mark').map((e) => e.mark.name)).toEqual(['p1', 'p2']);
     expect(robot.speechFrames).toBeGreaterThan(10);
+    // One 160-byte frame per chunk, 20 ms of stream time apart.
+    expect(robot.lastMedia).toMatchObject({ track: 'inbound', chunk: String(robot.mediaFrames), timestamp: String((robot.mediaFrames - 1) * 20) });
 
     const stats = sim.stats();
     expect(stats).toMatchObject({ calls: 1, answered: 1, completed: 1, endedBy: { robot: 1 }, marks: { echoed: 2, dropped: 0 }, clears: 0, errors: { count: 0 } });
