@@ -60,7 +60,8 @@ export class MediaSession implements FrameListener {
   constructor(private readonly o: MediaSessionOptions) {
     this.answeredAt = o.driver.now();
     this.streamSid = `MZ${o.callSid.slice(2)}`;
-    const random = seededRandom(o.persona.seed ^ hashString(o.persona.number));
+    // Seeded by who the callee is, not the number: a demo that renumbers its leads replays the same gaps.
+    const random = seededRandom(o.persona.seed ^ hashString(`${o.persona.name}|${o.persona.persona}`));
     this.brain = new CalleeBrain({ turns: o.persona.turns, gapMs: o.persona.gapMs, hangupAfterMs: o.persona.hangupAfterMs, random }, this.answeredAt);
     this.playback = new PlaybackBuffer(o.maxPlaybackBytes ?? 8000 * 120, MULAW_SILENCE);
     this.mixer = new UpstreamMixer(o.noise, hashString(o.callSid), o.echo);

@@ -71,7 +71,7 @@ const personaShape = z
 const personaFileShape = z
   .object({
     language: z.enum(['zh', 'en']),
-    /** Seed for the human-like gaps, so a campaign replays identically. */
+    /** Seed for the human-like gaps (mixed with each callee's name and persona), so a campaign replays identically. */
     seed: z.number().int().default(1),
     gapMs: z.tuple([ms, ms]).default([400, 900]),
     callees: z.array(personaShape).min(1),
