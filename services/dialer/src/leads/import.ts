@@ -27,7 +27,7 @@ interface LeadInput {
 const KNOWN = new Set(['phone', 'name', 'timezone', 'consent']);
 const TRUE = new Set(['1', 'true', 'yes', 'y']);
 const FALSE = new Set(['', '0', 'false', 'no', 'n']);
-const BATCH = 2000;
+const BATCH = 5000;
 /** Row errors kept in the reply; the count beyond is summarised in the last entry. */
 const MAX_ERRORS = 1000;
 
@@ -62,13 +62,19 @@ export async function importLeads(
     errorCount++;
     if (result.errors.length < MAX_ERRORS) result.errors.push({ row, reason });
   };
+  // One batch insert runs while the next batch is parsed: parsing numbers and writing rows overlap.
+  let inFlight: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
     if (batch.size === 0) return;
     const rows = [...batch.values()];
     batch = new Map();
-    const inserted = await insertBatch(pool, campaignId, rows, nowMs);
-    result.imported += inserted;
-    result.duplicates += rows.length - inserted;
+    await inFlight;
+    inFlight = insertBatch(pool, campaignId, rows, nowMs).then((inserted) => {
+      result.imported += inserted;
+      result.duplicates += rows.length - inserted;
+    });
+    // A failed insert must surface even if no later batch awaits it.
+    inFlight.catch(() => undefined);
   };
   const handle = async (records: string[][]): Promise<void> => {
     for (const rec of records) {
@@ -103,6 +109,7 @@ export async function importLeads(
   await handle(parser.end());
   if (!header) throw new Error('CSV is empty: a header row with a "phone" column is required');
   await flush();
+  await inFlight;
   if (errorCount > result.errors.length) result.errors.push({ row: 0, reason: `${errorCount - result.errors.length} more bad rows not listed` });
   return result;
 }
