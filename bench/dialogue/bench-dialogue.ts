@@ -71,7 +71,7 @@ function inProcessDecisionCost(): { p50Ms: number; p99Ms: number; decisions: num
 }
 
 /** Upper bound of the bucket holding percentile p of the service's own decision histogram (event in → commands out). */
-async function serverDecisionPercentiles(url: string): Promise<{ p50Ms: number; p99Ms: number }> {
+async function serverDecisionPercentiles(url: string): Promise<{ p50Ms: number; p99Ms: number; eventLoopLagP99Ms: number }> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const buckets = new Map<number, number>();
   for (const m of text.matchAll(/^voicebot_dialogue_decision_seconds_bucket\{([^}]*)\} (\d+)/gm)) {
@@ -83,7 +83,8 @@ async function serverDecisionPercentiles(url: string): Promise<{ p50Ms: number; 
   const sorted = [...buckets.entries()].sort((a, b) => a[0] - b[0]);
   const total = sorted.at(-1)?.[1] ?? 0;
   const at = (p: number): number => (sorted.find(([, n]) => n >= total * p)?.[0] ?? 0) * 1000;
-  return { p50Ms: at(0.5), p99Ms: at(0.99) };
+  const lag = /^voicebot_dialogue_nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)/m.exec(text);
+  return { p50Ms: at(0.5), p99Ms: at(0.99), eventLoopLagP99Ms: lag ? Number(lag[1]) * 1000 : -1 };
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
@@ -104,6 +105,7 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs = 120_000):
 class BenchCall {
   peer!: MediaPeer;
   busy = false;
+  private ending = false;
   private sent = 0;
   private generation = 0;
   private pendingSeq = 0;
@@ -113,8 +115,10 @@ class BenchCall {
 
   async open(): Promise<void> {
     this.generation++;
+    this.ending = false;
+    this.pendingSeq = 0;
     this.sent = 0;
-    this.peer = new MediaPeer(this.client, `bench-${process.pid}-${this.id}-${this.generation}`);
+    this.peer = new MediaPeer(this.client, `bench-${process.pid}-${this.id}-${this.generation}`, { buffer: false });
     this.peer.stream.on('data', (c: DialogueCommand__Output) => this.onCommand(c));
     this.busy = true;
     this.peer.start({ campaign_id: 'bench' });
@@ -126,14 +130,9 @@ class BenchCall {
     this.busy = true;
     const text = this.sent + 1 >= CALL_LENGTH ? '打错了' : KEEP_TALKING[this.sent % KEEP_TALKING.length]!;
     this.sent++;
-    this.peer.say(text);
-    this.pendingSeq = this.peerSeq();
+    this.pendingSeq = this.peer.say(text);
     this.sentAt = performance.now();
     return true;
-  }
-
-  private peerSeq(): number {
-    return (this.peer as unknown as { seq: number }).seq;
   }
 
   private onCommand(c: DialogueCommand__Output): void {
@@ -143,9 +142,12 @@ class BenchCall {
     }
     if (c.play_prompt) {
       this.peer.send({ playback_mark: { play_id: c.play_prompt.play_id, prompt_id: c.play_prompt.prompt_id } });
-      if (this.lastOfBatch(c)) this.busy = false;
+      // A closing prompt is followed by hang_up in the same write burst: only free the call if none came.
+      const peer = this.peer;
+      if (this.lastOfBatch(c)) setImmediate(() => peer === this.peer && !this.ending && (this.busy = false));
     }
     if (c.hang_up) {
+      this.ending = true;
       this.peer.end();
       void this.open();
     }
@@ -244,6 +246,7 @@ async function main(): Promise<void> {
       store: db ? 'postgres' : 'pglite',
       serverDecisionP50MsAtMost: server.p50Ms,
       serverDecisionP99MsAtMost: server.p99Ms,
+      serverEventLoopLagP99Ms: round(server.eventLoopLagP99Ms, 1),
       clientCpuPct: round(((clientCpu.user + clientCpu.system) / 1e6 / wallS) * 100, 1),
       loadAverage1m: round(os.loadavg()[0]!, 2),
       inProcessDecisionP50Ms: round(inProcess.p50Ms, 4),

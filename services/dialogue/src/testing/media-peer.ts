@@ -14,12 +14,15 @@ export class MediaPeer {
   status: grpc.StatusObject | undefined;
   ended = false;
 
-  constructor(client: grpc.Client, readonly callId: string) {
+  /** `buffer: false` when the caller consumes `stream` 'data' itself (the benchmark): nothing piles up in the inbox. */
+  constructor(client: grpc.Client, readonly callId: string, opts: { buffer?: boolean } = {}) {
     this.stream = (client as unknown as { Converse(): grpc.ClientDuplexStream<MediaEvent, DialogueCommand__Output> }).Converse();
-    this.stream.on('data', (c: DialogueCommand__Output) => {
-      this.inbox.push(c);
-      this.wake();
-    });
+    if (opts.buffer !== false) {
+      this.stream.on('data', (c: DialogueCommand__Output) => {
+        this.inbox.push(c);
+        this.wake();
+      });
+    }
     this.stream.on('status', (s: grpc.StatusObject) => {
       this.status = s;
       this.wake();
@@ -37,17 +40,19 @@ export class MediaPeer {
   }
 
   /** Send an event with the next seq, or with an explicit one (to replay a duplicate). */
-  send(event: Omit<MediaEvent, 'call_id' | 'seq'>, seq?: number): void {
+  send(event: Omit<MediaEvent, 'call_id' | 'seq'>, seq?: number): number {
     if (seq === undefined) this.seq++;
-    this.stream.write({ call_id: this.callId, seq: seq ?? this.seq, ...event });
+    const used = seq ?? this.seq;
+    this.stream.write({ call_id: this.callId, seq: used, ...event });
+    return used;
   }
 
   start(extra: Partial<NonNullable<MediaEvent['call_started']>> = {}): void {
     this.send({ call_started: { campaign_id: 'test', lead_id: `lead-${this.callId}`, framing: 'twilio', codec: 'pcmu', sample_rate: 8000, ...extra } });
   }
 
-  say(text: string, confidence = 0.9): void {
-    this.send({ final_transcript: { text, confidence, start_ms: 1000, end_ms: 2000 } });
+  say(text: string, confidence = 0.9): number {
+    return this.send({ final_transcript: { text, confidence, start_ms: 1000, end_ms: 2000 } });
   }
 
   /** Wait until at least `n` commands are buffered (or the stream ends), then take them. */
