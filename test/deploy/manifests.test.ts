@@ -271,5 +271,12 @@ describe('overlay specifics', () => {
     expect(metrics('voicebot-media').map((m) => m.pods?.metric.name ?? m.resource?.name)).toEqual(['voicebot_media_active_calls', 'cpu']);
     expect(metrics('voicebot-dialogue').map((m) => m.resource?.name)).toEqual(['cpu']);
     expect(hpas.some((h) => h.metadata.name === 'voicebot-dialer')).toBe(false);
+    // Carrier-facing HTTP ports admit only the ingress controller.
+    type Rule = { from?: { namespaceSelector?: { matchLabels?: Record<string, string> } }[]; ports: { port: number }[] };
+    for (const [policy, port] of [['voicebot-media-carrier-ingress', 8081], ['voicebot-dialer-ingress', 9462]] as const) {
+      const rules = (byKind(r, 'NetworkPolicy').find((p) => p.metadata.name === policy)!.spec as { ingress: Rule[] }).ingress;
+      const rule = rules.find((x) => x.ports.some((p) => p.port === port))!;
+      expect(rule.from?.[0]?.namespaceSelector?.matchLabels, policy).toEqual({ 'kubernetes.io/metadata.name': 'ingress-nginx' });
+    }
   });
 });
