@@ -24,6 +24,7 @@ export const dialerConfigShape = {
   leaseTtlMs: z.coerce.number().int().min(500).default(5000).describe('Pacer lease lifetime (one pacer per campaign across replicas)'),
   ringTimeoutS: z.coerce.number().int().min(5).max(120).default(30).describe('Seconds a call rings before the carrier gives up'),
   maxCallS: z.coerce.number().int().min(60).default(1800).describe('Longest expected call; older live attempts are reconciled'),
+  reconcileGraceS: z.coerce.number().int().min(1).default(60).describe('Seconds past the ring timeout before an unconfirmed attempt is settled as unknown'),
   reconcileEveryMs: z.coerce.number().int().min(100).default(5000).describe('Reconciliation sweep period'),
   requestTimeoutMs: z.coerce.number().int().min(100).default(5000).describe('Carrier REST request timeout'),
   capacityStaleMs: z.coerce.number().int().min(500).default(10_000).describe('A media capacity report older than this is ignored'),

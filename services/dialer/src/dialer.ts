@@ -35,6 +35,8 @@ export interface DialerOptions {
   /** A call in progress longer than this is settled by reconciliation. */
   maxCallS: number;
   reconcileEveryMs: number;
+  /** Seconds past the ring timeout before an unconfirmed attempt is settled as unknown. */
+  reconcileGraceS: number;
   quarantineDays: number;
   crmGrades: string[];
   /** Abandon answered calls when no reported robot slot is free. */
@@ -334,7 +336,7 @@ export class Dialer {
       for (const a of live) {
         const age = nowMs - a.createdMs;
         const carrier = this.deps.carriers.get(a.carrier);
-        const ringLimit = (this.o.ringTimeoutS + 60) * 1000;
+        const ringLimit = (this.o.ringTimeoutS + this.o.reconcileGraceS) * 1000;
         const callLimit = ringLimit + this.o.maxCallS * 1000;
         const overdue = a.state === 'in_call' ? age > callLimit : age > ringLimit;
         if (!(startup || overdue)) continue;

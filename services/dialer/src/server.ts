@@ -97,6 +97,7 @@ export async function startDialerService(config: DialerConfig, log: Logger): Pro
       ringTimeoutS: config.ringTimeoutS,
       maxCallS: config.maxCallS,
       reconcileEveryMs: config.reconcileEveryMs,
+      reconcileGraceS: config.reconcileGraceS,
       quarantineDays: config.quarantineDays,
       crmGrades: config.crmGrades.split(',').map((g) => g.trim()).filter(Boolean),
       abandonWhenNoSlot: config.abandonWhenNoSlot,
