@@ -2,7 +2,7 @@ import type { Logger } from '@voicebot/common';
 import { maskPhone } from '@voicebot/common';
 import type { ClipLibrary } from './clips.ts';
 import type { ClockDriver, FrameClock } from './frame-clock.ts';
-import { CallMeter, type CallRecord, type EndedBy } from './measurements.ts';
+import { CallMeter, recordError, type CallRecord, type EndedBy } from './measurements.ts';
 import { MediaSession } from './media-session.ts';
 import type { ResolvedPersona } from './personas.ts';
 import type { StatusCallbackQueue } from './status-callbacks.ts';
@@ -100,7 +100,7 @@ export class SimulatedCall {
   private ring(): void {
     const persona = this.persona;
     if (!persona) {
-      this.record.errors.push('no persona answers this number');
+      recordError(this.record, 'no persona answers this number');
       this.finish('failed');
       return;
     }
@@ -175,7 +175,7 @@ export class SimulatedCall {
       return (audio.samples.length / audio.sampleRate) * 1000;
     } catch (err) {
       // Twilio reports 11200 (HTTP retrieval failure) and moves on; the call then ends.
-      this.record.errors.push(`<Play> ${url}: ${(err as Error).message}`);
+      recordError(this.record, `<Play> ${url}: ${(err as Error).message}`);
       return undefined;
     }
   }
@@ -218,7 +218,7 @@ export class SimulatedCall {
         fn();
       } catch (err) {
         // One broken call must not take the simulator (and every other call) down with it.
-        this.record.errors.push(`call step failed: ${(err as Error).message}`);
+        recordError(this.record, `call step failed: ${(err as Error).message}`);
         this.env.log.error({ err, callSid: this.sid }, 'call step failed');
         this.finish(this.status === 'in-progress' ? 'completed' : 'failed');
       }

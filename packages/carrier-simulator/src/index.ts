@@ -5,7 +5,7 @@ import { createLogger, fromRoot, type Logger } from '@voicebot/common';
 import { SimulatedCall, type CallEnvironment } from './call.ts';
 import { loadClipLibrary, type ClipLibrary } from './clips.ts';
 import { FrameClock, realClock } from './frame-clock.ts';
-import { newCallRecord, summarise, type CallRecord, type SimulatorSummary } from './measurements.ts';
+import { newCallRecord, recordError, summarise, type CallRecord, type SimulatorSummary } from './measurements.ts';
 import { indexPersonas, loadPersonaFile, numberKey, type ResolvedPersona } from './personas.ts';
 import { handleRest, readRestRequest, twilioError, type CallControl, type OriginateRequest } from './rest-api.ts';
 import { StatusCallbackQueue } from './status-callbacks.ts';
@@ -89,7 +89,7 @@ export async function startCarrierSimulator(options: CarrierSimulatorOptions): P
       record.leadId = request.stream.parameters.leadId;
       records.push(record);
       const onError = (message: string) => {
-        record.errors.push(message);
+        recordError(record, message);
         log.warn({ callSid: sid }, message);
       };
       const queue = new StatusCallbackQueue(request.statusCallback, authToken, onError);

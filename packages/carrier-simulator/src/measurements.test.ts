@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CallMeter, newCallRecord, percentile, summarise } from './measurements.ts';
+import { CallMeter, MAX_ERRORS_PER_CALL, newCallRecord, percentile, recordError, summarise } from './measurements.ts';
 
 const meter = () => new CallMeter(newCallRecord('CA1', '+861', 'p'), 1000);
 
@@ -63,6 +63,13 @@ describe('CallMeter', () => {
 });
 
 describe('summary', () => {
+  it('keeps the first errors of a call and counts the rest', () => {
+    const r = newCallRecord('CA1', '+1', 'a');
+    for (let i = 0; i < MAX_ERRORS_PER_CALL + 5; i++) recordError(r, `bad frame ${i}`);
+    expect(r.errors.length).toBe(MAX_ERRORS_PER_CALL);
+    expect(summarise([r], { slips: 0, listenerCount: 0 }, []).errors.count).toBe(MAX_ERRORS_PER_CALL + 5);
+  });
+
   it('computes nearest-rank percentiles', () => {
     expect(percentile([], 50)).toBeUndefined();
     expect(percentile([5], 95)).toBe(5);
@@ -82,7 +89,7 @@ describe('summary', () => {
     b.endedBy = 'carrier';
     const c = newCallRecord('CA3', '+3', 'c');
     c.outcome = 'ringing';
-    c.errors.push('oops');
+    recordError(c, 'oops');
     const s = summarise([a, b, c], { slips: 2, listenerCount: 0 }, ['global']);
     expect(s).toMatchObject({
       calls: 3, answered: 1, busy: 1, completed: 1, active: { ringing: 1, inCall: 0 }, clockSlips: 2,

@@ -50,7 +50,9 @@ export interface CallRecord {
   upstreamDrops: number;
   /** Audio the carrier itself played after the dialer redirected the call (`<Play>`), e.g. an abandoned-call message. */
   carrierPlayed: { url: string; ms: number }[];
+  /** The first MAX_ERRORS_PER_CALL error messages; `errorCount` counts them all. */
   errors: string[];
+  errorCount: number;
 }
 
 interface OpenUtterance {
@@ -140,6 +142,15 @@ export class CallMeter {
   }
 }
 
+/** A peer that misbehaves on every frame must not grow a call record without bound. */
+export const MAX_ERRORS_PER_CALL = 20;
+
+/** Record an error on a call, keeping the first few and counting the rest. */
+export function recordError(record: CallRecord, message: string): void {
+  record.errorCount++;
+  if (record.errors.length < MAX_ERRORS_PER_CALL) record.errors.push(message);
+}
+
 function round1(x: number): number {
   return Math.round(x * 10) / 10;
 }
@@ -147,7 +158,7 @@ function round1(x: number): number {
 export function newCallRecord(callSid: string, to: string, persona: string, expectGrade?: string): CallRecord {
   return {
     callSid, to, persona, expectGrade, outcome: 'queued', said: [], promptsHeard: 0, marksEchoed: 0, marksDropped: 0, clears: 0,
-    bargeInLatenciesMs: [], bargeInsUnanswered: 0, backchannelInterruptions: 0, responseLatenciesMs: [], overlaps: 0, upstreamDrops: 0, carrierPlayed: [], errors: [],
+    bargeInLatenciesMs: [], bargeInsUnanswered: 0, backchannelInterruptions: 0, responseLatenciesMs: [], overlaps: 0, upstreamDrops: 0, carrierPlayed: [], errors: [], errorCount: 0,
   };
 }
 
@@ -198,6 +209,7 @@ export interface SimulatorSummary {
   upstreamDrops: number;
   /** Calls the dialer redirected to carrier-played audio (`<Play>`). */
   carrierPlays: number;
+  /** `count` includes errors beyond the per-call message cap. */
   errors: { count: number; messages: string[] };
   records: CallRecord[];
 }
@@ -233,7 +245,7 @@ export function summarise(records: CallRecord[], clock: { slips: number; listene
     activeStreams: clock.listenerCount,
     upstreamDrops: sum(records, (r) => r.upstreamDrops),
     carrierPlays: records.filter((r) => r.carrierPlayed.length > 0).length,
-    errors: { count: errors.length, messages: errors },
+    errors: { count: globalErrors.length + sum(records, (r) => r.errorCount), messages: errors },
     records: records.map((r) => structuredClone(r)),
   };
 }

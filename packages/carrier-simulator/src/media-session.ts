@@ -3,7 +3,7 @@ import type { Logger } from '@voicebot/common';
 import { CalleeBrain, hashString, seededRandom, type BrainAction } from './callee-brain.ts';
 import type { ClipLibrary } from './clips.ts';
 import { FRAME_MS, type ClockDriver, type FrameClock, type FrameListener } from './frame-clock.ts';
-import type { CallMeter, EndedBy } from './measurements.ts';
+import { recordError, type CallMeter, type EndedBy } from './measurements.ts';
 import { MULAW_SILENCE } from './audio/mulaw.ts';
 import type { ResolvedPersona } from './personas.ts';
 import { FRAME_BYTES, PlaybackBuffer, PROMPT_START } from './playback.ts';
@@ -38,6 +38,8 @@ export interface MediaSessionOptions {
 
 /** Above this much unsent data the far end is not reading: drop mic frames rather than queue. */
 const MAX_WS_BUFFERED_BYTES = 256 * 1024;
+const DEFAULT_MAX_PLAYBACK_BYTES = 8000 * 120;
+const DEFAULT_MAX_CALL_MS = 180_000;
 
 export class MediaSession implements FrameListener {
   private readonly ws: WebSocket;
@@ -48,6 +50,8 @@ export class MediaSession implements FrameListener {
   private readonly earpiece = new Uint8Array(FRAME_BYTES);
   private readonly mic = new Uint8Array(FRAME_BYTES);
   private readonly answeredAt: number;
+  private readonly maxCallMs: number;
+  private readonly maxPlaybackBytes: number;
   private sequence = 0;
   private chunk = 0;
   /** Frames of stream time, sent or dropped: `media.timestamp` follows the clock, not the sends. */
@@ -63,7 +67,9 @@ export class MediaSession implements FrameListener {
     // Seeded by who the callee is, not the number: a demo that renumbers its leads replays the same gaps.
     const random = seededRandom(o.persona.seed ^ hashString(`${o.persona.name}|${o.persona.persona}`));
     this.brain = new CalleeBrain({ turns: o.persona.turns, gapMs: o.persona.gapMs, hangupAfterMs: o.persona.hangupAfterMs, random }, this.answeredAt);
-    this.playback = new PlaybackBuffer(o.maxPlaybackBytes ?? 8000 * 120, MULAW_SILENCE);
+    this.maxCallMs = o.maxCallMs ?? DEFAULT_MAX_CALL_MS;
+    this.maxPlaybackBytes = o.maxPlaybackBytes ?? DEFAULT_MAX_PLAYBACK_BYTES;
+    this.playback = new PlaybackBuffer(this.maxPlaybackBytes, MULAW_SILENCE);
     this.mixer = new UpstreamMixer(o.noise, hashString(o.callSid), o.echo);
     // Robot audio arrives in small messages; anything near this size is a misbehaving peer.
     this.ws = new WebSocket(o.url, { handshakeTimeout: 5000, maxPayload: 1024 * 1024 });
@@ -103,8 +109,8 @@ export class MediaSession implements FrameListener {
       if (action) this.act(action, now);
       if (this.ended) return;
     }
-    if (now - this.answeredAt > (o.maxCallMs ?? 180_000)) {
-      o.meter.record.errors.push(`call still up after ${o.maxCallMs ?? 180_000} ms; callee hung up`);
+    if (now - this.answeredAt > this.maxCallMs) {
+      recordError(o.meter.record, `call still up after ${this.maxCallMs} ms; callee hung up`);
       this.endStream('callee', 'callee_hangup');
       return;
     }
@@ -141,7 +147,7 @@ export class MediaSession implements FrameListener {
     const clip = this.o.clips.get(this.o.persona.language, action.clip);
     if (!clip) {
       // Personas are validated against the library at load, so this is a programming error.
-      this.o.meter.record.errors.push(`no clip ${this.o.persona.language}/${action.clip}`);
+      recordError(this.o.meter.record, `no clip ${this.o.persona.language}/${action.clip}`);
       this.brain.speechFinished(now);
       return;
     }
@@ -187,7 +193,7 @@ export class MediaSession implements FrameListener {
           this.o.meter.robotPromptStarted(now);
         }
         if (!this.playback.pushAudio(Buffer.from(payload, 'base64'))) {
-          this.protocolError(`robot sent more than ${(this.o.maxPlaybackBytes ?? 960_000) / 8000} s of audio ahead of playback`);
+          this.protocolError(`robot sent more than ${this.maxPlaybackBytes / 8000} s of audio ahead of playback`);
         }
         return;
       }
@@ -216,7 +222,7 @@ export class MediaSession implements FrameListener {
   }
 
   private protocolError(message: string): void {
-    this.o.meter.record.errors.push(message);
+    recordError(this.o.meter.record, message);
     this.o.log.warn({ callSid: this.o.callSid }, message);
   }
 
@@ -233,7 +239,7 @@ export class MediaSession implements FrameListener {
 
   private fail(message: string): void {
     if (this.ended) return;
-    this.o.meter.record.errors.push(message);
+    recordError(this.o.meter.record, message);
     this.o.log.warn({ callSid: this.o.callSid }, message);
     this.ws.terminate();
     this.end('error');
@@ -243,7 +249,7 @@ export class MediaSession implements FrameListener {
     if (this.ended) return;
     // A robot hang-up is a normal close; anything else (4401 bad token, 1006 lost) is an error.
     const normal = code === 1000 || code === 1001;
-    if (!normal) this.o.meter.record.errors.push(`media WebSocket closed ${code} ${reason}`);
+    if (!normal) recordError(this.o.meter.record, `media WebSocket closed ${code} ${reason}`);
     this.end(normal ? 'robot' : 'error', { code, reason });
   }
 
