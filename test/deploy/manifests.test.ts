@@ -271,6 +271,12 @@ describe('overlay specifics', () => {
     expect(metrics('voicebot-media').map((m) => m.pods?.metric.name ?? m.resource?.name)).toEqual(['voicebot_media_active_calls', 'cpu']);
     expect(metrics('voicebot-dialogue').map((m) => m.resource?.name)).toEqual(['cpu']);
     expect(hpas.some((h) => h.metadata.name === 'voicebot-dialer')).toBe(false);
+    // The call target leaves headroom under the per-pod cap, and the ASR pool matches the CPU request.
+    const media = deployment(r, 'media').spec.template.spec.containers[0]!;
+    const env = envOf(r, media);
+    const target = (hpas.find((h) => h.metadata.name === 'voicebot-media')!.spec as { metrics: { pods?: { target: { averageValue: string } } }[] }).metrics[0]!.pods!.target.averageValue;
+    expect(Number(target)).toBeLessThan(Number(env.get('VOICEBOT_MEDIA_MAX_CALLS')));
+    expect(env.get('VOICEBOT_MEDIA_WORKERS')).toBe(media.resources?.requests?.cpu);
     // Carrier-facing HTTP ports admit only the ingress controller.
     type Rule = { from?: { namespaceSelector?: { matchLabels?: Record<string, string> } }[]; ports: { port: number }[] };
     for (const [policy, port] of [['voicebot-media-carrier-ingress', 8081], ['voicebot-dialer-ingress', 9462]] as const) {
