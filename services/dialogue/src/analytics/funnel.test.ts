@@ -29,6 +29,11 @@ describe('computeFunnel', () => {
     expect(row('open_1').conversion).toBe(0.5);
     expect(row('intro_1').conversion).toBe(0.5);
     expect(row('invite_1').conversion).toBe(1);
+    expect(row('close_ok')).toMatchObject({ hasNextStage: false, conversion: 0 });
+  });
+
+  it('lists main-line nodes in stage order before side prompts', () => {
+    expect(f.nodes.map((n) => n.nodeId)).toEqual(['open_1', 'retain_open', 'intro_1', 'invite_1', 'close_ok', 'close_no', 'silence_1']);
   });
 
   it('counts grades in total and per hour', () => {

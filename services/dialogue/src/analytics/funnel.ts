@@ -14,8 +14,10 @@ export interface FunnelRow {
   refusals: number;
   hangUps: number;
   silences: number;
-  /** Of the calls that reached this node, the fraction that reached the next stage in script order (main-line nodes only). */
+  /** Of the calls that reached this node, the fraction that reached the next stage in script order (0 for side prompts and the last stage). */
   conversion: number;
+  /** False for side prompts and the last stage, where conversion does not apply. */
+  hasNextStage: boolean;
 }
 
 export interface Funnel {
@@ -32,14 +34,15 @@ export type StageOf = (nodeId: string) => number | undefined;
 /**
  * Where callees drop off: per node, how many calls reached it, were cut short there, refused,
  * hung up (the callee ended the call while the robot was at that node), stayed silent, and how
- * many moved on to the next stage (a refusal that jumps to the closing stage does not count). Nodes are ordered by first appearance.
+ * many moved on to the next stage (a refusal that jumps to the closing stage does not count). Main-line
+ * nodes come first in stage order, then side prompts.
  */
 export function computeFunnel(calls: readonly FunnelCall[], stageOf: StageOf, bucketMs = 3_600_000): Funnel {
   const rows = new Map<string, FunnelRow & { converted: number }>();
   const row = (id: string): FunnelRow & { converted: number } => {
     let r = rows.get(id);
     if (!r) {
-      r = { nodeId: id, reached: 0, bargeIns: 0, refusals: 0, hangUps: 0, silences: 0, conversion: 0, converted: 0 };
+      r = { nodeId: id, reached: 0, bargeIns: 0, refusals: 0, hangUps: 0, silences: 0, conversion: 0, hasNextStage: false, converted: 0 };
       rows.set(id, r);
     }
     return r;
@@ -72,9 +75,17 @@ export function computeFunnel(calls: readonly FunnelCall[], stageOf: StageOf, bu
     const last = call.path[call.path.length - 1];
     if (last && call.hangupParty === 'callee') row(last).hangUps++;
   }
+  const lastStage = Math.max(-1, ...[...rows.keys()].map((id) => stageOf(id) ?? -1));
+  // Main-line nodes in stage order first, then side prompts (answers, silence, closings of no stage), each by first appearance.
+  const order = (id: string): number => stageOf(id) ?? lastStage + 1;
+  const ordered = [...rows.values()].map((r, i) => ({ r, i })).sort((a, b) => order(a.r.nodeId) - order(b.r.nodeId) || a.i - b.i);
   return {
     calls: calls.length,
-    nodes: [...rows.values()].map(({ converted, ...r }) => ({ ...r, conversion: stageOf(r.nodeId) === undefined || r.reached === 0 ? 0 : converted / r.reached })),
+    nodes: ordered.map(({ r: { converted, ...r } }) => {
+      const stage = stageOf(r.nodeId);
+      const hasNext = stage !== undefined && stage < lastStage;
+      return { ...r, hasNextStage: hasNext, conversion: hasNext && r.reached > 0 ? converted / r.reached : 0 };
+    }),
     grades,
     gradesOverTime: [...buckets.entries()].sort((a, b) => a[0] - b[0]).map(([bucketStartMs, g]) => ({ bucketStartMs, grades: g })),
   };

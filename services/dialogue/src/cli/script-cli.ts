@@ -164,7 +164,7 @@ async function funnel(args: string[]): Promise<number> {
   }
   console.log(`campaign ${campaign}: ${f.calls} call(s)${scriptId ? `, script ${scriptId}` : ''}`);
   const header = ['node', 'reached', 'barge-ins', 'refusals', 'hang-ups', 'silences', 'conversion'];
-  const rows = f.nodes.map((n) => [n.nodeId, n.reached, n.bargeIns, n.refusals, n.hangUps, n.silences, stageOf(n.nodeId) === undefined ? '' : `${(n.conversion * 100).toFixed(0)}%`].map(String));
+  const rows = f.nodes.map((n) => [n.nodeId, n.reached, n.bargeIns, n.refusals, n.hangUps, n.silences, n.hasNextStage ? `${(n.conversion * 100).toFixed(0)}%` : ''].map(String));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));

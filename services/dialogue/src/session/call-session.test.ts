@@ -137,6 +137,13 @@ describe('CallSession turn-taking', () => {
     expect(say('嗯').commands).toEqual([]);
   });
 
+  it('ignores an empty (noise-only) final transcript', () => {
+    const { say, mark, first } = call();
+    mark(first);
+    expect(say('  ').commands).toEqual([]);
+    expect(prompts(say('可以'))).toEqual(['intro_1']);
+  });
+
   it('treats a confidence of 0 (not reported by the recognizer) as known', () => {
     const { say, mark, first } = call();
     mark(first);

@@ -176,8 +176,10 @@ export class CallSession {
 
   private finalTranscript(ev: MediaEvent__Output, t: Transcript__Output): SessionOutput {
     if (this.hungUp) return { commands: [], ended: false, rejected: 'after_hangup' };
+    // A garbage-only final (noise, a cough) is not an answer: media's silence timer still runs.
+    if (t.text.trim() === '') return { commands: [], ended: false };
     // Media maps "recognizer gave no confidence" to 0; a real score is never exactly 0.
-    const confidence = t.confidence === 0 && t.text.trim() !== '' ? 1 : t.confidence;
+    const confidence = t.confidence === 0 ? 1 : t.confidence;
     const u: Utterance = { text: t.text, confidence, startMs: t.start_ms, endMs: t.end_ms };
     const current = this.playing.values().next().value;
     if (current) {
