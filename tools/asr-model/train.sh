@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # One-command recipe for the embedded telephone ASR model (npm run model:train):
 #   1. data   – espeak-ng renders + Allison recordings -> tools/asr-model/.cache/data, held-out eval set -> .cache/eval
-#   2. train  – causal dilated TCN, CTC, time-budgeted (ASR_TRAIN_MIN, default 24 min) on 2 CPU threads
+#   2. train  – causal dilated TCN, CTC, time-budgeted (ASR_TRAIN_MIN, default 30 min) on 2 CPU threads
 #   3. export – ONNX in the T-one toneCtc interface -> wasm/models/voicebot-tel-zh-en/{model.onnx,tokens.txt,manifest.json}
 #   4. eval   – tools/asr-model/eval.ts through the sherpa-onnx WASM recognizer; metrics -> manifest.json + README.md
 #
 # Options: --data-only (steps 1 only), --skip-data (reuse cache), --no-eval.
-# Env: ASR_TRAIN_MIN (minutes of training), ASR_SEED, ASR_REGEN=1 (force data regeneration).
+# Env: ASR_TRAIN_MIN (minutes of training, default 30), ASR_THREADS, ASR_SEED, ASR_REGEN=1 (force data regeneration).
 # Dependencies: /usr/bin/python3 with python3-torch, python3-torchaudio, python3-onnx, python3-numpy,
 # python3-yaml; espeak-ng; asterisk-core-sounds-en-wav + asterisk-core-sounds-en (Allison recordings,
 # transcripts). Missing Debian packages among these are installed with `apt-get install -y` (the only
@@ -43,12 +43,20 @@ if [ ${#need[@]} -gt 0 ]; then
   $SUDO apt-get install -y "${need[@]}"
 fi
 
+# 2 cores: two torch threads on an idle machine; on a busy (shared) machine OpenMP
+# spin-waiting makes 2 threads ~3x slower than 1, so fall back to one passive thread.
+export OMP_WAIT_POLICY=PASSIVE
+if [ -z "${ASR_THREADS:-}" ]; then
+  load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo 0)
+  if awk "BEGIN{exit !($load > 1.5)}"; then export ASR_THREADS=1; else export ASR_THREADS=2; fi
+  echo "[train.sh] load average $load -> ASR_THREADS=$ASR_THREADS" >&2
+fi
 t0=$(date +%s)
 stamp() { echo "[train.sh] $1 at +$(( $(date +%s) - t0 ))s" >&2; }
 cd "$REPO"
 if [ $DATA = 1 ]; then stamp "data generation"; "$PY" "$HERE/py/gen_data.py"; fi
 if [ $TRAIN = 1 ]; then
-  stamp "training (${ASR_TRAIN_MIN:-24} min budget)"
+  stamp "training (${ASR_TRAIN_MIN:-30} min budget)"
   "$PY" "$HERE/py/train.py"
   stamp "export"
   "$PY" "$HERE/py/export.py"
@@ -58,7 +66,7 @@ if [ $EVAL = 1 ]; then
   if [ ! -d "$REPO/node_modules/sherpa-onnx" ]; then
     echo "[train.sh] node_modules/sherpa-onnx is missing: run npm install first (or --no-eval)" >&2; exit 1
   fi
-  npx tsx "$HERE/eval.ts" --json --update-manifest | tee "$HERE/.cache/eval-result.txt"
+  node --import tsx "$HERE/eval.ts" --json --update-manifest | tee "$HERE/.cache/eval-result.txt"
   "$PY" "$HERE/py/write_readme.py" "$(( $(date +%s) - t0 ))"
 fi
 stamp "done"

@@ -15,13 +15,15 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *  # noqa
 from augment import telephone, quantize_like_sherpa
 from model import TCN, STACK, HOP
+from gen_data import trim
 
 torch.set_num_threads(int(os.environ.get("ASR_THREADS", "2")))
-BUDGET = float(os.environ.get("ASR_TRAIN_MIN", "24")) * 60
+BUDGET = float(os.environ.get("ASR_TRAIN_MIN", "30")) * 60
 BATCH = int(os.environ.get("ASR_BATCH", "32"))
 SEED = int(os.environ.get("ASR_SEED", "1"))
-C = int(os.environ.get("ASR_C", "192"))
+C = int(os.environ.get("ASR_C", "160"))
 FR = STACK * HOP  # 240 samples per output frame
+TOKW = float(os.environ.get("ASR_TOKEN_WEIGHT", "8"))
 
 
 class Data:
@@ -40,8 +42,10 @@ class Data:
 
     def clip(self, it):
         x = np.asarray(self.audio[it["off"]:it["off"] + it["n"]], dtype=np.float32) / 32768.0
+        if it["voice"].startswith("allison") and it["kind"] != "garbage":
+            x = trim(x)
         if it["voice"].startswith("allison") and it["kind"] == "garbage" and len(x) > 4 * SR and self.rng.random() < 0.7:
-            L = int(self.rng.uniform(1.0, 4.0) * SR)
+            L = int(self.rng.uniform(1.0, 3.0) * SR)
             s = self.rng.randrange(0, len(x) - L)
             x = x[s:s + L]
         return x * self.rng.uniform(0.3, 1.0)
@@ -58,13 +62,13 @@ class Data:
             lst = self.pos_zh if R.random() < 0.55 else self.pos_en
             return R.choice(lst)
 
-        if r < 0.50:
+        if r < 0.58:
             plan = [pos_item()]
-        elif r < 0.66:
+        elif r < 0.70:
             a = pos_item()
             lst = self.pos_zh if a["lang"] == "zh" else self.pos_en
-            plan = [a] + [R.choice(lst) for _ in range(R.randint(1, 2))]
-        elif r < 0.86:
+            plan = [a, R.choice(lst)]
+        elif r < 0.87:
             plan = [R.choice(self.gar)]
         elif r < 0.96:
             plan = [R.choice(self.gar), pos_item()]
@@ -72,29 +76,57 @@ class Data:
                 plan.reverse()
         else:
             plan = []
-        segs.append(self.sil(0.0, 0.5))
+        segs.append(self.sil(0.0, 0.35))
+        pos = len(segs[0])
+        marks = []
         for k, it in enumerate(plan):
             if k:
-                segs.append(self.sil(0.15, 0.6))
-            segs.append(self.clip(it))
-            ids += it["ids"]
-        segs.append(self.sil(0.3, 0.9))
-        x = np.concatenate(segs)[: 8 * SR]
-        return x, ids
+                g = self.sil(0.15, 0.5)
+                segs.append(g)
+                pos += len(g)
+            c = self.clip(it)
+            segs.append(c)
+            pos += len(c)
+            marks.append((pos, it["ids"]))
+        segs.append(self.sil(0.35, 0.6))
+        x = np.concatenate(segs)
+        if len(x) > 6 * SR:
+            x = x[: 6 * SR]
+            marks = [(e, i) for e, i in marks if e + FR * (len(i) + 2) <= len(x)]
+        ids = [t for _, i in marks for t in i]
+        return x, ids, marks
 
     def batch(self, B):
-        ex = [self.example() for _ in range(B)]
-        n = max(len(x) for x, _ in ex)
+        # length bucketing: draw 4 batches worth, sort by length, serve in random order
+        if not getattr(self, "_queue", None):
+            pool = sorted((self.example() for _ in range(4 * B)), key=lambda e: len(e[0]))
+            self._queue = [pool[i * B:(i + 1) * B] for i in range(4)]
+            self.rng.shuffle(self._queue)
+        ex = self._queue.pop()
+        n = max(len(x) for x, _, _ in ex)
         n = (n + FR - 1) // FR * FR
         wav = torch.zeros(B, n)
         lens = torch.zeros(B, dtype=torch.long)
-        tg, tl = [], []
-        for b, (x, ids) in enumerate(ex):
+        # frame targets: blank (0) everywhere, the segment's tokens on consecutive
+        # frames right after its end (a causal model has then heard all of it),
+        # one "don't care" frame either side, -100 on padding
+        T = n // FR
+        ft = torch.full((B, T), -100, dtype=torch.long)
+        for b, (x, ids, marks) in enumerate(ex):
             wav[b, : len(x)] = torch.from_numpy(x)
             lens[b] = len(x)
-            tg += ids
-            tl.append(len(ids))
-        return wav, lens, torch.tensor(tg, dtype=torch.long), torch.tensor(tl, dtype=torch.long)
+            nf = (len(x) + FR - 1) // FR
+            ft[b, :nf] = 0
+            for e, toks in marks:
+                f0 = e // FR + 1
+                if f0 - 1 < nf:
+                    ft[b, f0 - 1] = -100
+                for j, t in enumerate(toks):
+                    if f0 + j < nf:
+                        ft[b, f0 + j] = t
+                if f0 + len(toks) < nf:
+                    ft[b, f0 + len(toks)] = -100
+        return wav, lens, ft
 
 
 def spec_aug(f):
@@ -173,7 +205,7 @@ def main():
     with torch.no_grad():
         fs = []
         for _ in range(8):
-            wav, lens, _, _ = data.batch(16)
+            wav, lens, _ = data.batch(16)
             wav = quantize_like_sherpa(telephone(wav, lens, g))
             f = model.front(F.pad(wav, (120, 0)))
             m = (torch.arange(f.shape[1]).unsqueeze(0) < (lens // HOP).unsqueeze(1))
@@ -188,7 +220,7 @@ def main():
     ev = load_eval(data.tokens, limit=300)
     t0 = time.time()
     step, last_log, last_eval = 0, t0, t0
-    peak, warm = float(os.environ.get("ASR_LR", "4e-3")), 100
+    peak, warm = float(os.environ.get("ASR_LR", "3e-3")), 100
     losses = []
     history = []
     while True:
@@ -199,12 +231,15 @@ def main():
         lr = peak * min(1, (step + 1) / warm) * (0.02 + 0.98 * 0.5 * (1 + math.cos(math.pi * frac)))
         for pg in opt.param_groups:
             pg["lr"] = lr
-        wav, lens, tg, tl = data.batch(BATCH)
+        wav, lens, ft = data.batch(BATCH)
         with torch.no_grad():
             wav = quantize_like_sherpa(telephone(wav, lens, g))
         lp = model(wav, spec_aug=spec_aug)
-        il = torch.clamp((lens + FR - 1) // FR, max=lp.shape[1])
-        loss = ctc(lp.transpose(0, 1), tg, il, tl)
+        ft = ft[:, : lp.shape[1]]
+        nll = F.nll_loss(lp.reshape(-1, V), ft.reshape(-1), reduction="none", ignore_index=-100).view_as(ft)
+        valid = (ft != -100).float()
+        wgt = valid * torch.where(ft > 0, torch.full_like(valid, TOKW), torch.ones_like(valid))
+        loss = (nll * wgt).sum() / valid.sum().clamp(min=1)
         opt.zero_grad()
         loss.backward()
         torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -215,19 +250,24 @@ def main():
         if now - last_log > 60:
             print(f"[train] {el/60:5.1f} min step {step} loss {np.mean(losses[-50:]):.3f} lr {lr:.2e}", file=sys.stderr)
             last_log = now
-        if ev and now - last_eval > 300:
+        if ev and now - last_eval > 480:
             r = evaluate(model, ev, data.tokens)
             history.append(dict(minute=round(el / 60, 1), step=step, **r))
             print(f"[train] eval(torch, subset) {r}", file=sys.stderr)
-            last_eval = now
+            save(model, data, V, nparams, step, t0, history, final=False)
+            last_eval = time.time()
     r = evaluate(model, ev, data.tokens) if ev else {}
     history.append(dict(minute=round((time.time() - t0) / 60, 1), step=step, **r))
     print(f"[train] done: {step} steps, final eval(torch, subset) {r}", file=sys.stderr)
+    save(model, data, V, nparams, step, t0, history, final=True)
+
+
+def save(model, data, V, nparams, step, t0, history, final):
     os.makedirs(os.path.join(CACHE, "ckpt"), exist_ok=True)
     torch.save(dict(state=model.state_dict(), V=V, C=C, dilations=model.dilations, tokens=data.tokens,
                     steps=step, minutes=round((time.time() - t0) / 60, 1), params=nparams, history=history,
-                    batch=BATCH, seed=SEED),
-               os.path.join(CACHE, "ckpt", "model.pt"))
+                    batch=BATCH, seed=SEED, threads=torch.get_num_threads(), final=final),
+               os.path.join(CACHE, "ckpt", "model.pt" if final else "latest.pt"))
 
 
 if __name__ == "__main__":
