@@ -104,8 +104,8 @@ export function createConverseHandler(deps: ConverseDeps, active: ActiveCalls): 
       if (!session || !persistence) return;
       write(out);
       if (out.decisionUs !== undefined) metrics.decision.observe({ event }, out.decisionUs / 1e6);
-      const last = session.conversation.turns.at(-1 - out.commands.filter((c) => c.play_prompt).length);
-      if (out.decisionUs !== undefined && last?.intent) metrics.intents.inc({ intent: last.intent.split(/[:=]/)[0]! });
+      // Label by kind only ("kb", "slot", "dtmf"): kb ids and slot values would grow the label set.
+      if (out.intent) metrics.intents.inc({ intent: out.intent.split(/[:=]/)[0]! });
       if (out.consent) persistence.consent(session.record(), out.consent);
       if (out.optOut) persistence.optOut(session.record(), out.optOut.evidence);
     };
@@ -117,7 +117,12 @@ export function createConverseHandler(deps: ConverseDeps, active: ActiveCalls): 
       if (!deps.accepting()) return fail(stream, grpc.status.UNAVAILABLE, 'dialogue service is draining');
       if (active.byId.has(callId)) return fail(stream, grpc.status.ALREADY_EXISTS, `call ${callId} already has an open stream`);
       const scriptId = started.script_id || deps.defaultScript;
-      const [script, existing] = await Promise.all([deps.registry.get(scriptId), deps.store.getCall(callId)]);
+      // A database outage must not stop calls: without the lookup a replayed call id is simply not detected.
+      const existingCall = deps.store.getCall(callId).catch((err: unknown) => {
+        log.warn({ callId, err: err instanceof Error ? err.message : String(err) }, 'cannot check for an earlier record of this call');
+        return undefined;
+      });
+      const [script, existing] = await Promise.all([deps.registry.get(scriptId), existingCall]);
       if (existing?.grade) return fail(stream, grpc.status.FAILED_PRECONDITION, `call ${callId} already ended (grade ${existing.grade})`);
       if (!script) return fail(stream, grpc.status.NOT_FOUND, `unknown script '${scriptId}'`);
       if (active.byId.has(callId)) return fail(stream, grpc.status.ALREADY_EXISTS, `call ${callId} already has an open stream`);

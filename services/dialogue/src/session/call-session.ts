@@ -28,6 +28,8 @@ export interface SessionOutput {
   rejected?: Rejection;
   /** Microseconds spent deciding (event in → commands out), when a script decision was made. */
   decisionUs?: number;
+  /** Intent of the input decided on ("affirmative", "kb:kb_rate", …), with the decision. */
+  intent?: string;
 }
 
 export interface SessionInfo {
@@ -264,6 +266,7 @@ export class CallSession {
       commands,
       ended: false,
       decisionUs,
+      intent: d.intent,
       ...(d.consent ? { consent: d.consent } : {}),
       ...(d.optOut ? { optOut: d.optOut } : {}),
     };

@@ -81,6 +81,11 @@ export class DialogueStore {
     return r.rows[0] ? toScript(r.rows[0]) : undefined;
   }
 
+  async latestVersion(scriptId: string): Promise<number> {
+    const r = await this.pool.query<{ v: number | null }>('SELECT max(version) AS v FROM dialogue_scripts WHERE script_id = $1', [scriptId]);
+    return r.rows[0]?.v ?? 0;
+  }
+
   async listLatestScripts(): Promise<StoredScript[]> {
     const r = await this.pool.query<ScriptRow>(
       `SELECT DISTINCT ON (script_id) * FROM dialogue_scripts ORDER BY script_id, version DESC`,

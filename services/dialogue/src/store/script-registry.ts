@@ -43,20 +43,31 @@ export class ScriptRegistry {
     }
   }
 
-  /** Compiled script by id and version (0 = latest). */
+  /**
+   * Compiled script by id and version (0 = latest, asked of the database each time so an upload
+   * through another replica is seen). When the database is unreachable the last known latest
+   * version serves, so calls keep starting.
+   */
   async get(scriptId: string, version = 0): Promise<CompiledScript | undefined> {
-    const v = version || this.latest.get(scriptId) || 0;
-    const cached = v ? this.compiled.get(`${scriptId}@${v}`) : undefined;
+    let v = version;
+    if (!v) {
+      try {
+        v = await this.store.latestVersion(scriptId);
+        if (v) this.latest.set(scriptId, v);
+      } catch (err) {
+        v = this.latest.get(scriptId) ?? 0;
+        if (!v) throw err;
+        this.log.warn({ scriptId, version: v, err: err instanceof Error ? err.message : String(err) }, 'database unreachable; using the cached latest script');
+      }
+      if (!v) return undefined;
+    }
+    const key = `${scriptId}@${v}`;
+    const cached = this.compiled.get(key);
     if (cached) return cached;
     const stored = await this.store.getScript(scriptId, v);
     if (!stored) return undefined;
-    if (!version) this.latest.set(scriptId, stored.version);
-    const key = `${scriptId}@${stored.version}`;
-    const hit = this.compiled.get(key);
-    if (hit) return hit;
     const { compiled } = loadScript(stored.source, stored.version);
     this.compiled.set(key, compiled);
     return compiled;
   }
-
 }
