@@ -20,6 +20,8 @@ import { dialerPool } from './store/pool.ts';
 import type { dialerConfigShape } from './config.ts';
 import type { CarrierAdapter } from './carrier/carrier.ts';
 import { TwilioRestCarrier } from './carrier/twilio-rest.ts';
+import { AriCarrier } from './carrier/ari.ts';
+import type { StatusUpdate } from './store/attempts.ts';
 import { Dialer } from './dialer.ts';
 import { dialerServiceHandlers } from './grpc-service.ts';
 import { promptRoute } from './http/prompt-route.ts';
@@ -57,7 +59,7 @@ function controllerFactory(kind: DialerConfig['pacing']): () => PacingController
   }
 }
 
-export function buildCarriers(config: DialerConfig, log: Logger): Map<string, CarrierAdapter> {
+export function buildCarriers(config: DialerConfig, log: Logger, onStatus: (u: StatusUpdate) => Promise<unknown>): Map<string, CarrierAdapter> {
   const common = {
     mediaWsUrl: config.mediaWsUrl,
     mediaTokenSecret: config.mediaTokenSecret,
@@ -75,6 +77,22 @@ export function buildCarriers(config: DialerConfig, log: Logger): Map<string, Ca
       new TwilioRestCarrier({ name: 'twilio', baseUrl: config.twilioUrl, accountSid: config.twilioAccountSid, authToken: config.twilioAuthToken, ...common }),
     );
   }
+  if (config.ariUrl) {
+    carriers.set(
+      'ari',
+      new AriCarrier({
+        baseUrl: config.ariUrl,
+        user: config.ariUser,
+        password: config.ariPassword,
+        app: config.ariApp,
+        endpointTemplate: config.ariEndpointTemplate,
+        mediaHost: config.ariMediaHost,
+        requestTimeoutMs: config.requestTimeoutMs,
+        log,
+        onStatus,
+      }),
+    );
+  }
   log.info({ carriers: [...carriers.keys()] }, 'carrier adapters');
   return carriers;
 }
@@ -87,7 +105,9 @@ export async function startDialerService(config: DialerConfig, log: Logger): Pro
   const { pool, close: closePool } = await dialerPool(db, log);
   const applied = await runMigrations(pool, 'dialer', fromRoot('services/dialer/migrations'));
   if (applied.length) log.info({ applied }, 'migrations applied');
-  const carriers = buildCarriers(config, log);
+  // Carriers that push statuses (ARI) reach the dialer through this late-bound hook.
+  let statusSink: (u: StatusUpdate) => Promise<unknown> = async () => null;
+  const carriers = buildCarriers(config, log, (u) => statusSink(u));
   const dialer = new Dialer(
     { pool, log, metrics, carriers, controller: controllerFactory(config.pacing) },
     {
@@ -105,6 +125,7 @@ export async function startDialerService(config: DialerConfig, log: Logger): Pro
       fallbackSlots: config.fallbackSlots,
     },
   );
+  statusSink = (u) => dialer.onCarrierStatus(u);
   const crm = new CrmWebhookSender({ pool, log, metrics, url: config.crmWebhookUrl, secret: config.crmWebhookSecret });
 
   const health = new HealthService();
@@ -135,6 +156,8 @@ export async function startDialerService(config: DialerConfig, log: Logger): Pro
   });
   await dialer.start();
   crm.start();
+  const ari = carriers.get('ari');
+  if (ari instanceof AriCarrier) ari.connect();
   health.set('SERVING');
   log.info({ grpcPort, http: ops.url, storage: db.embedded ? 'pglite (embedded here)' : config.databaseUrl ? 'postgresql' : 'pglite (shared)' }, 'dialer ready');
 
@@ -149,6 +172,7 @@ export async function startDialerService(config: DialerConfig, log: Logger): Pro
       health.set('NOT_SERVING');
       await dialer.stop();
       await crm.stop();
+      if (ari instanceof AriCarrier) await ari.close();
       await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
       await ops.close();
       await closePool();
