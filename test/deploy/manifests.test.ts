@@ -6,9 +6,11 @@ import { build, type Resource } from './lib/kustomize.ts';
 import { schemaProblems } from './lib/schemas.ts';
 import { loadConfig } from '@voicebot/common';
 import { DRAIN_ENV, SERVICES, SHAPES, declaredEnv, type ServiceName } from './lib/service-config.ts';
-import { byKind, envOf, hasPort, podsSelected, selects, type Deployment, type EnvVar } from './lib/workloads.ts';
+import { byKind, envOf, hasPort, podsSelected, selects, type Deployment, type EnvVar, type LabelSelector } from './lib/workloads.ts';
 
 const K8S = path.join(REPO_ROOT, 'deploy/k8s');
+/** Services that keep records in PostgreSQL (media keeps none). */
+const STORING: readonly string[] = ['dialogue', 'dialer'];
 const OVERLAYS = ['demo', 'production'] as const;
 const rendered = Object.fromEntries(OVERLAYS.map((o) => [o, build(path.join(K8S, 'overlays', o))])) as Record<
   (typeof OVERLAYS)[number],
@@ -58,7 +60,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
 
   it('has the three services with matching selectors and template labels', () => {
     expect(deployments.map((d) => d.metadata.name).sort()).toEqual(SERVICES.map((s) => `voicebot-${s}`).sort());
-    for (const d of deployments) expect(selects(d.spec.selector.matchLabels, d.spec.template.metadata.labels), d.metadata.name).toBe(true);
+    for (const d of deployments) expect(selects(d.spec.selector, d.spec.template.metadata.labels), d.metadata.name).toBe(true);
   });
 
   it('runs non-root on a read-only root filesystem with data and /tmp as volumes', () => {
@@ -158,13 +160,13 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
   it('points Services, PDBs, HPAs, ingress backends and monitors at real pods and ports', () => {
     for (const svc of byKind(resources, 'Service')) {
       const spec = svc.spec as { selector: Record<string, string>; ports: { port: number; targetPort?: number | string }[] };
-      const pods = podsSelected(resources, spec.selector);
+      const pods = podsSelected(resources, { matchLabels: spec.selector });
       expect(pods.length, `Service ${svc.metadata.name}`).toBe(1);
       for (const p of spec.ports) expect(hasPort(pods[0]!, p.targetPort ?? p.port), `Service ${svc.metadata.name} port ${p.port}`).toBe(true);
     }
     for (const pdb of byKind(resources, 'PodDisruptionBudget')) {
-      const spec = pdb.spec as { selector: { matchLabels: Record<string, string> } };
-      expect(podsSelected(resources, spec.selector.matchLabels).length, `PDB ${pdb.metadata.name}`).toBe(1);
+      const spec = pdb.spec as { selector: LabelSelector };
+      expect(podsSelected(resources, spec.selector).length, `PDB ${pdb.metadata.name}`).toBe(1);
     }
     for (const hpa of byKind(resources, 'HorizontalPodAutoscaler')) {
       const ref = (hpa.spec as { scaleTargetRef: { kind: string; name: string } }).scaleTargetRef;
@@ -179,8 +181,8 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       }
     }
     for (const pm of byKind(resources, 'PodMonitor')) {
-      const spec = pm.spec as { selector: { matchLabels: Record<string, string> }; podMetricsEndpoints: { port: string; path?: string }[] };
-      const pods = podsSelected(resources, spec.selector.matchLabels);
+      const spec = pm.spec as { selector: LabelSelector; podMetricsEndpoints: { port: string; path?: string }[] };
+      const pods = podsSelected(resources, spec.selector);
       expect(pods.length, `PodMonitor ${pm.metadata.name}`).toBe(1);
       for (const e of spec.podMetricsEndpoints) {
         expect(hasPort(pods[0]!, e.port), `PodMonitor ${pm.metadata.name} port ${e.port}`).toBe(true);
@@ -211,11 +213,11 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       return !s.ingress && !s.egress && s.policyTypes.includes('Ingress') && s.policyTypes.includes('Egress');
     });
     expect(deny, 'a default-deny policy').toBeDefined();
-    type Peer = { podSelector?: { matchLabels?: Record<string, string> }; namespaceSelector?: unknown; ipBlock?: unknown };
+    type Peer = { podSelector?: LabelSelector; namespaceSelector?: unknown; ipBlock?: unknown };
     type Rule = { from?: Peer[]; to?: Peer[]; ports?: { port: number | string }[] };
     for (const p of policies) {
-      const spec = p.spec as { podSelector: { matchLabels?: Record<string, string> }; ingress?: Rule[]; egress?: Rule[] };
-      const own = podsSelected(resources, spec.podSelector.matchLabels);
+      const spec = p.spec as { podSelector: LabelSelector; ingress?: Rule[]; egress?: Rule[] };
+      const own = podsSelected(resources, spec.podSelector);
       expect(own.length, `NetworkPolicy ${p.metadata.name} selects pods`).toBeGreaterThan(0);
       for (const rule of spec.ingress ?? []) {
         for (const port of rule.ports ?? []) {
@@ -225,7 +227,7 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
       for (const rule of spec.egress ?? []) {
         for (const peer of rule.to ?? []) {
           if (!peer.podSelector || peer.namespaceSelector) continue;
-          const peers = podsSelected(resources, peer.podSelector.matchLabels);
+          const peers = podsSelected(resources, peer.podSelector);
           expect(peers.length, `${p.metadata.name}: egress peer`).toBeGreaterThan(0);
           for (const port of rule.ports ?? []) expect(peers.some((d) => hasPort(d, port.port)), `${p.metadata.name}: egress port ${port.port}`).toBe(true);
         }
@@ -237,10 +239,9 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
 describe('overlay specifics', () => {
   it('demo: one replica each, embedded storage, demo secrets', () => {
     const r = rendered.demo;
-    for (const s of SERVICES) {
-      const d = deployment(r, s);
-      expect(d.spec.replicas, s).toBe(1);
-      const db = d.spec.template.spec.containers[0]!.env?.find((e) => e.name === 'VOICEBOT_DATABASE_URL') as EnvVar | undefined;
+    for (const s of SERVICES) expect(deployment(r, s).spec.replicas, s).toBe(1);
+    for (const s of STORING) {
+      const db = deployment(r, s).spec.template.spec.containers[0]!.env?.find((e) => e.name === 'VOICEBOT_DATABASE_URL') as EnvVar | undefined;
       expect(db?.valueFrom?.secretKeyRef?.optional, s).toBe(true);
     }
     expect(r.some((x) => x.kind === 'Secret' && x.metadata.name === 'voicebot-database')).toBe(false);
@@ -253,13 +254,13 @@ describe('overlay specifics', () => {
     expect(r.some((x) => x.kind === 'HorizontalPodAutoscaler')).toBe(false);
   });
 
-  it('production: PostgreSQL required, sized pods, dialer x2, HPAs on calls and CPU', () => {
+  it('production: PostgreSQL required where records are kept, sized pods, dialer x2, HPAs on calls and CPU', () => {
     const r = rendered.production;
     for (const s of SERVICES) {
-      const d = deployment(r, s);
-      const c = d.spec.template.spec.containers[0]!;
+      const c = deployment(r, s).spec.template.spec.containers[0]!;
       const db = c.env?.find((e) => e.name === 'VOICEBOT_DATABASE_URL');
-      expect(db?.valueFrom?.secretKeyRef, s).toMatchObject({ name: 'voicebot-database', key: 'url', optional: false });
+      if (STORING.includes(s)) expect(db?.valueFrom?.secretKeyRef, s).toMatchObject({ name: 'voicebot-database', key: 'url', optional: false });
+      else expect(db, `${s} keeps no records and gets no database URL`).toBeUndefined();
       expect(c.resources?.requests?.cpu, s).toBeDefined();
       expect(c.resources?.requests?.memory, s).toBeDefined();
       expect(c.resources?.limits?.memory, s).toBeDefined();

@@ -57,7 +57,7 @@ describe('metrics used by deploy/k8s are exported by the running services', () =
 
   beforeAll(async () => {
     const storage = new Map<ServiceName, TestDatabase>();
-    for (const s of SERVICES) {
+    for (const s of ['dialogue', 'dialer'] as const) {
       const db = await testDatabase();
       databases.push(db);
       storage.set(s, db);
@@ -68,7 +68,7 @@ describe('metrics used by deploy/k8s are exported by the running services', () =
       root: image.root,
       entrypoint: entrypoint(image.root),
       resources: build(path.join(REPO_ROOT, 'deploy/k8s/overlays/production')),
-      secrets: (s) => ({ ...demoSecrets, 'voicebot-database': { url: storage.get(s)!.url } }),
+      secrets: (s) => ({ ...demoSecrets, ...(storage.has(s) ? { 'voicebot-database': { url: storage.get(s)!.url } } : {}) }),
       overrides: (s) => {
         const dir = tempDir(`voicebot-deploy-${s}-`);
         dirs.push(dir);

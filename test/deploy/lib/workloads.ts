@@ -55,13 +55,34 @@ export function byKind<T = Resource>(resources: Resource[], kind: string): T[] {
   return resources.filter((r) => r.kind === kind) as unknown as T[];
 }
 
-export function selects(selector: Record<string, string> | undefined, labels: Record<string, string>): boolean {
-  if (!selector || Object.keys(selector).length === 0) return true;
-  return Object.entries(selector).every(([k, v]) => labels[k] === v);
+export type LabelSelector = {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+};
+
+/** Kubernetes label-selector semantics (an empty selector selects everything). */
+export function selects(selector: LabelSelector | undefined, labels: Record<string, string>): boolean {
+  const byLabels = Object.entries(selector?.matchLabels ?? {}).every(([k, v]) => labels[k] === v);
+  const byExpressions = (selector?.matchExpressions ?? []).every((e) => {
+    const has = e.key in labels;
+    switch (e.operator) {
+      case 'In':
+        return has && (e.values ?? []).includes(labels[e.key]!);
+      case 'NotIn':
+        return !has || !(e.values ?? []).includes(labels[e.key]!);
+      case 'Exists':
+        return has;
+      case 'DoesNotExist':
+        return !has;
+      default:
+        throw new Error(`unknown selector operator ${String((e as { operator: unknown }).operator)}`);
+    }
+  });
+  return byLabels && byExpressions;
 }
 
 /** Deployments whose pods a label selector picks. */
-export function podsSelected(resources: Resource[], selector: Record<string, string> | undefined): Deployment[] {
+export function podsSelected(resources: Resource[], selector: LabelSelector | undefined): Deployment[] {
   return byKind<Deployment>(resources, 'Deployment').filter((d) => selects(selector, d.spec.template.metadata.labels));
 }
 
