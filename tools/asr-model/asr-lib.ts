@@ -82,7 +82,7 @@ export function writeWav(file: string, samples: Float32Array, sampleRate: number
   b.writeUInt16LE(16, 34);
   b.write('data', 36, 'ascii');
   b.writeUInt32LE(2 * n, 40);
-  for (let i = 0; i < n; i++) b.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round(samples[i] * 32767))), 44 + 2 * i);
+  for (let i = 0; i < n; i++) b.writeInt16LE(Math.max(-32768, Math.min(32767, Math.round((samples[i] ?? 0) * 32767))), 44 + 2 * i);
   fs.writeFileSync(file, b);
 }
 
@@ -173,4 +173,42 @@ export function recognizerConfig(modelConfig: object): object {
 /** Normalises recognizer text to keyword text: drops <unk>, trims, collapses spaces. */
 export function cleanText(t: string): string {
   return t.replace(/<unk>/g, ' ').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Band-limited resampling (Hann-windowed sinc, 16 zero crossings at the lower
+ * of the two Nyquist rates). Used so that sherpa-onnx receives audio at the
+ * model rate (it would otherwise resample itself and print a notice on stdout).
+ */
+export function resample(x: Float32Array, from: number, to: number): Float32Array {
+  if (from === to) return x;
+  const ratio = to / from;
+  const n = Math.floor(x.length * ratio);
+  const y = new Float32Array(n);
+  const fc = Math.min(1, ratio) * 0.97; // cutoff relative to the input Nyquist
+  const zc = 16;
+  const half = Math.ceil(zc / fc);
+  for (let i = 0; i < n; i++) {
+    const t = i / ratio;
+    const c = Math.floor(t);
+    let acc = 0;
+    let wsum = 0;
+    for (let k = c - half + 1; k <= c + half; k++) {
+      if (k < 0 || k >= x.length) continue;
+      const d = t - k;
+      const a = Math.PI * d * fc;
+      const s = d === 0 ? 1 : Math.sin(a) / a;
+      const w = 0.5 + 0.5 * Math.cos((Math.PI * d) / (half + 1));
+      const h = s * w;
+      acc += (x[k] ?? 0) * h;
+      wsum += h;
+    }
+    y[i] = wsum !== 0 ? acc / wsum : 0;
+  }
+  return y;
+}
+
+/** Sample rate the recognizer runs at for a detected model kind. */
+export function modelSampleRate(kind: string): number {
+  return kind === 'toneCtc' ? 8000 : 16000;
 }

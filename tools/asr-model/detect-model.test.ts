@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { detectModel, hasToneMetadata } from './model-dir';
+import { detectModel, hasToneMetadata } from './model-dir.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'detect-model-'));
 afterAll(() => fs.rmSync(root, { recursive: true, force: true }));

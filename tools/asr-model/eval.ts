@@ -15,8 +15,8 @@
 //         the plain wall-clock figure over every file is printed as rtfWallAllFiles
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { HERE, DEFAULT_MODEL_DIR, RecognizerWorker, readWav, recognizerConfig, cleanText } from './asr-lib';
-import { detectModel } from './model-dir';
+import { HERE, DEFAULT_MODEL_DIR, RecognizerWorker, readWav as readWavRaw, recognizerConfig, cleanText, resample, modelSampleRate } from './asr-lib.ts';
+import { detectModel } from './model-dir.ts';
 
 interface Item { file: string; kind: 'phrase' | 'garbage'; lang: 'zh' | 'en'; text: string; voice: string; demo?: boolean }
 
@@ -24,28 +24,29 @@ function args() {
   const a = process.argv.slice(2);
   const o = { model: DEFAULT_MODEL_DIR, data: path.join(HERE, '.cache', 'eval'), json: false, update: false, limit: 0 };
   for (let i = 0; i < a.length; i++) {
-    if (a[i] === '--model') o.model = a[++i];
-    else if (a[i] === '--data') o.data = a[++i];
-    else if (a[i] === '--json') o.json = true;
-    else if (a[i] === '--update-manifest') o.update = true;
-    else if (a[i] === '--limit') o.limit = Number(a[++i]);
-    else throw new Error(`unknown argument ${a[i]}`);
+    const arg = a[i];
+    if (arg === '--model') o.model = a[++i] ?? o.model;
+    else if (arg === '--data') o.data = a[++i] ?? o.data;
+    else if (arg === '--json') o.json = true;
+    else if (arg === '--update-manifest') o.update = true;
+    else if (arg === '--limit') o.limit = Number(a[++i]);
+    else throw new Error(`unknown argument ${arg}`);
   }
   return o;
 }
 
-function editDistance(a: string[], b: string[]): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+export function editDistance(a: string[], b: string[]): number {
+  const d: number[] = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
+    let prev = d[0]!;
     d[0] = i;
     for (let j = 1; j <= b.length; j++) {
-      const t = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      const t = d[j]!;
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
       prev = t;
     }
   }
-  return d[b.length];
+  return d[b.length]!;
 }
 
 /** reference tokens: zh greedy longest match over the zh phrase tokens, en "▁word" */
@@ -87,10 +88,15 @@ async function main() {
   let items = ev.items;
   if (o.limit > 0) items = items.filter((_, i) => i % Math.ceil(items.length / o.limit) === 0);
   const det = detectModel(o.model);
-  const tokens = fs.readFileSync(path.join(o.model, 'tokens.txt'), 'utf8').split('\n').map((l) => l.trim().split(/\s+/)[0]).filter(Boolean);
+  const tokens = fs.readFileSync(path.join(o.model, 'tokens.txt'), 'utf8').split('\n').map((l) => l.trim().split(/\s+/)[0] ?? '').filter((t) => t.length > 0);
   const zhUnits = tokens.filter((t) => !t.startsWith('▁') && !t.startsWith('<')).sort((a, b) => b.length - a.length);
   const modelFile = (det.config as any)[det.kind]?.model ?? (det.config as any)[det.kind]?.encoder;
   const modelBytes = fs.statSync(modelFile).size;
+  const rate = modelSampleRate(det.kind);
+  const readWav = (f: string) => {
+    const w = readWavRaw(f);
+    return { ...w, samples: resample(w.samples, w.sampleRate, rate), sampleRate: rate };
+  };
   const rec = await RecognizerWorker.create(recognizerConfig(det.config));
   const acc = { zh: { n: 0, ok: 0, err: 0, ref: 0 }, en: { n: 0, ok: 0, err: 0, ref: 0 } };
   const demo = { zh: { n: 0, ok: 0 }, en: { n: 0, ok: 0 } };

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchModel, modelUrl, OFFICIAL_MODELS, DEFAULT_BASE_URL } from './fetch-model';
+import { fetchModel, modelUrl, OFFICIAL_MODELS, DEFAULT_BASE_URL } from './fetch-model.ts';
 
 const root = fs.mkdtempSync(path.join(os.tmpdir(), 'fetch-model-'));
 const NAME = 'sherpa-onnx-streaming-zipformer-test-2024-01-01';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     hits.push(req.url || '');
     const m = /^\/releases\/([^/]+\.tar\.bz2)$/.exec(req.url || '');
-    const f = m && path.join(root, m[1]);
+    const f = m && path.join(root, m[1] ?? '');
     if (!f || !fs.existsSync(f)) {
       res.writeHead(404).end('not found');
       return;

@@ -14,7 +14,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { detectModel, type DetectedModel, type ModelKind } from './model-dir';
+import { detectModel, type DetectedModel, type ModelKind } from './model-dir.ts';
 
 export const DEFAULT_BASE_URL = 'https://github.com/k2-fsa/sherpa-onnx/releases/download/asr-models';
 
@@ -103,14 +103,15 @@ async function main() {
   let name: string | undefined;
   const opts: FetchOptions = {};
   for (let i = 0; i < a.length; i++) {
-    if (a[i] === '--dest') opts.dest = a[++i];
-    else if (a[i] === '--base-url') opts.baseUrl = a[++i];
-    else if (a[i] === '--force') opts.force = true;
-    else if (a[i] === '--list') {
+    const arg = a[i] ?? '';
+    if (arg === '--dest') opts.dest = a[++i];
+    else if (arg === '--base-url') opts.baseUrl = a[++i];
+    else if (arg === '--force') opts.force = true;
+    else if (arg === '--list') {
       for (const [n, m] of Object.entries(OFFICIAL_MODELS)) console.log(`${n}\t${m.kind}\t${m.lang}\t${m.note}\t${modelUrl(n)}`);
       return;
-    } else if (a[i].startsWith('-')) throw new Error(`unknown option ${a[i]}`);
-    else name = a[i];
+    } else if (arg.startsWith('-')) throw new Error(`unknown option ${arg}`);
+    else name = arg;
   }
   if (!name) throw new Error('usage: npm run model:fetch -- <name> [--dest DIR] [--base-url URL] [--force] | --list');
   if (!OFFICIAL_MODELS[name]) process.stderr.write(`note: ${name} is not in the table of known models; trying anyway\n`);

@@ -7,6 +7,12 @@
 // -> {id, text, tokens, ms} (ms = decode wall time inside the worker).
 const { parentPort, workerData } = require('node:worker_threads');
 
+// The WASM module prints diagnostics (e.g. "Creating a resampler") with
+// console.log, i.e. to stdout; keep stdout clean for --json consumers.
+const util = require('node:util');
+console.log = (...a) => process.stderr.write(util.format(...a) + '\n');
+console.info = console.log;
+
 let sherpa;
 try {
   sherpa = require('sherpa-onnx');

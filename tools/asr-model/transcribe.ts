@@ -5,12 +5,13 @@
 //   npm run asr -- <file.wav ...> [--model DIR] [--json]
 //
 // Accepts 16-bit PCM (or 32-bit float) WAV at any sample rate, mono or
-// multi-channel (downmixed here); sherpa-onnx resamples to the model rate.
+// multi-channel (downmixed here), resampled here to the model rate (8 kHz for
+// toneCtc, 16 kHz for the official models).
 // --json prints one line per file: {"file":...,"text":...,"ms":...}
 // (text = recognizer output with <unk> garbage markers removed; ms = decode time)
 import * as path from 'node:path';
-import { DEFAULT_MODEL_DIR, RecognizerWorker, readWav, recognizerConfig, cleanText } from './asr-lib';
-import { detectModel } from './model-dir';
+import { DEFAULT_MODEL_DIR, RecognizerWorker, readWav, recognizerConfig, cleanText, resample, modelSampleRate } from './asr-lib.ts';
+import { detectModel } from './model-dir.ts';
 
 async function main() {
   const argv = process.argv.slice(2);
@@ -19,13 +20,14 @@ async function main() {
   let raw = false;
   const files: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--model') model = argv[++i];
-    else if (argv[i] === '--json') json = true;
-    else if (argv[i] === '--raw') raw = true;
-    else if (argv[i] === '--help' || argv[i] === '-h') {
+    const arg = argv[i] ?? '';
+    if (arg === '--model') model = argv[++i] ?? model;
+    else if (arg === '--json') json = true;
+    else if (arg === '--raw') raw = true;
+    else if (arg === '--help' || arg === '-h') {
       console.log('usage: npm run asr -- <file.wav ...> [--model DIR] [--json] [--raw]');
       return;
-    } else files.push(argv[i]);
+    } else files.push(arg);
   }
   if (files.length === 0) throw new Error('usage: npm run asr -- <file.wav ...> [--model DIR] [--json] [--raw]');
   const det = detectModel(model);
@@ -35,7 +37,8 @@ async function main() {
     for (const f of files) {
       try {
         const w = readWav(f);
-        const r = await rec.decode(w.samples, w.sampleRate);
+        const sr = modelSampleRate(det.kind);
+        const r = await rec.decode(resample(w.samples, w.sampleRate, sr), sr);
         const text = raw ? r.text : cleanText(r.text);
         if (json) console.log(JSON.stringify({ file: f, text, ms: Math.round(r.ms * 10) / 10 }));
         else console.log(`${f}: ${text}`);
