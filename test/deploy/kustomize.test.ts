@@ -104,10 +104,11 @@ describe('build (kustomize)', () => {
   write('base/kustomization.yaml', 'resources: [deploy.yaml]\n');
   write('base/deploy.yaml', `${JSON.stringify(deployment)}\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web}\nspec: {selector: {app: web}, ports: [{port: 80}]}\n`);
   write('base/files/app.conf', 'hello\n');
+  write('overlay/ns.yaml', 'apiVersion: v1\nkind: Namespace\nmetadata: {name: placeholder}\n');
   write(
     'overlay/kustomization.yaml',
     `namespace: prod
-resources: [../base]
+resources: [../base, ns.yaml]
 commonLabels: {team: voice}
 labels:
   - pairs: {tier: backend}
@@ -137,7 +138,8 @@ patches:
     const dep = out.find((r) => r.kind === 'Deployment') as unknown as typeof deployment & { metadata: { namespace: string } };
     const svc = out.find((r) => r.kind === 'Service')!;
     const cm = out.find((r) => r.kind === 'ConfigMap')!;
-    expect(out.every((r) => r.metadata.namespace === 'prod')).toBe(true);
+    expect(out.filter((r) => r.kind !== 'Namespace').every((r) => r.metadata.namespace === 'prod')).toBe(true);
+    expect(out.find((r) => r.kind === 'Namespace')!.metadata).toMatchObject({ name: 'prod' });
     expect(dep.spec.replicas).toBe(3);
     expect(dep.spec.template.spec.containers[0]).toMatchObject({
       image: 'registry.example.com/web:2',

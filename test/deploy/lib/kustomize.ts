@@ -292,7 +292,11 @@ export function build(dir: string): Resource[] {
   }
   if (isObject(k.commonAnnotations ?? null)) for (const r of resources) setPath(r, ['metadata', 'annotations'], k.commonAnnotations as Record<string, string>, true);
   if (typeof k.namespace === 'string') {
-    for (const r of resources) if (!CLUSTER_SCOPED.has(r.kind)) r.metadata.namespace = k.namespace;
+    for (const r of resources) {
+      // As kustomize does (kubernetes-sigs/kustomize#4979): a Namespace object takes the name.
+      if (r.kind === 'Namespace') r.metadata.name = k.namespace;
+      else if (!CLUSTER_SCOPED.has(r.kind)) r.metadata.namespace = k.namespace;
+    }
   }
   const seen = new Set<string>();
   for (const r of resources) {
