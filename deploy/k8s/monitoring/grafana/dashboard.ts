@@ -160,6 +160,20 @@ export function dashboard(): Record<string, unknown> {
     timeseries('Rejected carrier frames', 'Inbound carrier messages rejected, by framing and reason.', 'ops', [
       { expr: `sum by (framing, reason) (rate(voicebot_media_rejected_frames_total{${POD}}[$__rate_interval]))`, legend: '{{framing}} {{reason}}' },
     ], { w: 16 }),
+    row('Errors and backpressure'),
+    timeseries('Calls ended, by party', 'Who ended the calls media held: callee, robot, network (a dropped stream) or system (drain, errors).', 'none', [
+      { expr: `sum by (party) (increase(voicebot_media_calls_total{${POD}}[$__rate_interval]))`, legend: '{{party}}' },
+    ], { stack: true }),
+    timeseries('Media errors', 'Converse streams to dialogue that failed, prompts that could not be loaded, outbound audio refused by a slow carrier socket.', 'none', [
+      { expr: `sum(increase(voicebot_media_dialogue_stream_errors_total{${POD}}[$__rate_interval]))`, legend: 'dialogue stream errors' },
+      { expr: `sum(increase(voicebot_media_prompt_errors_total{${POD}}[$__rate_interval]))`, legend: 'prompt errors' },
+      { expr: `sum by (framing) (increase(voicebot_media_outbound_dropped_total{${POD}}[$__rate_interval]))`, legend: 'outbound dropped {{framing}}' },
+    ]),
+    timeseries('Dialer deliveries', 'Carrier status callbacks by result, CRM webhooks by result, dialogue → dialer outbox backlog.', 'none', [
+      { expr: `sum by (result) (increase(voicebot_dialer_status_callbacks_total{${NS}}[$__rate_interval]))`, legend: 'callback {{result}}' },
+      { expr: `sum by (result) (increase(voicebot_dialer_crm_webhooks_total{${NS}}[$__rate_interval]))`, legend: 'CRM {{result}}' },
+      { expr: `max(voicebot_dialogue_outbox_pending{${NS}})`, legend: 'dialogue outbox pending' },
+    ]),
     row('Campaigns'),
     timeseries('Dial level', 'Lines dialed per free robot slot, as the pacer sets it.', 'none', [
       { expr: `max by (campaign) (voicebot_dialer_dial_level{${campaign}})`, legend: '{{campaign}}' },
