@@ -85,22 +85,30 @@ export async function startDialogueService(config: DialogueConfig): Promise<Dial
   });
   log.info({ grpc: `${config.grpcHost}:${grpcPort}`, http: ops.url, store: config.databaseUrl ? 'postgres' : 'pglite' }, 'dialogue service ready');
 
+  let stopping: Promise<void> | undefined;
+  const stop = async (deadlineMs: number): Promise<void> => {
+    draining = true;
+    health.set('NOT_SERVING');
+    while (active.byId.size > 0 && Date.now() < deadlineMs) await new Promise((r) => setTimeout(r, 200));
+    if (active.byId.size > 0) {
+      // Grace is over: cancelling the streams closes each call's record as a network end.
+      log.warn({ calls: active.byId.size }, 'grace period over; cancelling calls in flight');
+      server.forceShutdown();
+      await new Promise((r) => setImmediate(r));
+    } else {
+      await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
+    }
+    await outbox.stop();
+    await active.flushed();
+    await outbox.kick();
+    dialer.close();
+    await ops.close();
+    await db.close();
+  };
   return {
     grpcPort,
     httpUrl: ops.url,
     log,
-    stop: async (deadlineMs = Date.now()) => {
-      draining = true;
-      health.set('NOT_SERVING');
-      while (active.byId.size > 0 && Date.now() < deadlineMs) await new Promise((r) => setTimeout(r, 200));
-      await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
-      server.forceShutdown();
-      await outbox.stop();
-      await active.flushed();
-      await outbox.kick();
-      dialer.close();
-      await ops.close();
-      await db.close();
-    },
+    stop: (deadlineMs = Date.now()) => (stopping ??= stop(deadlineMs)),
   };
 }

@@ -245,4 +245,20 @@ describe.each(TEST_STORES)('dialogue service on $kind', ({ create }) => {
       await c.end();
     }
   });
+  it('closes the record of a call still in flight when the service stops', async () => {
+    const peer = new MediaPeer(client, `s-${db.kind}`);
+    peer.start();
+    peer.played(await peer.takeTurn());
+    peer.say('可以');
+    await peer.takeTurn();
+    await service.stop(Date.now());
+    const c = new pg.Client({ connectionString: db.url });
+    await c.connect();
+    try {
+      const r = await c.query<{ grade: string; end_reason: string }>('SELECT grade, end_reason FROM dialogue_calls WHERE call_id = $1', [peer.callId]);
+      expect(r.rows[0]).toEqual({ grade: 'C', end_reason: 'stream_cancelled' });
+    } finally {
+      await c.end();
+    }
+  });
 });
