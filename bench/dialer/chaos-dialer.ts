@@ -158,9 +158,10 @@ async function runOnStore(kind: 'pglite' | 'postgres', seed: number): Promise<Au
     await sleep(1000);
     const s = await retry('stats', () => call<CampaignStats__Output>('GetCampaignStats', { campaign_id: 'chaos' }));
     const live = s.dialing + s.ringing + s.in_call;
-    stable = live === 0 && carrier.liveCalls() === 0 && s.attempts === lastAttempts ? stable + 1 : 0;
+    stable = live === 0 && carrier.liveCalls().length === 0 && s.attempts === lastAttempts ? stable + 1 : 0;
     lastAttempts = s.attempts;
     if (stable >= 4) break;
+    if (Date.now() >= settleUntil) say(`[${kind}] did not settle: ${live} live attempts, carrier calls ${JSON.stringify(carrier.liveCalls())}`);
   }
   const stopped = new Promise((r) => child!.once('exit', r));
   child!.kill('SIGTERM');

@@ -35,6 +35,7 @@ export class AriCarrier implements CarrierAdapter {
   private readonly hangupAfterPlayback = new Map<string, string>();
   private readonly auth: string;
   private seq = 0;
+  private events: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: AriOptions) {
     this.auth = `Basic ${Buffer.from(`${o.user}:${o.password}`).toString('base64')}`;
@@ -54,7 +55,8 @@ export class AriCarrier implements CarrierAdapter {
         this.o.log.warn('ARI sent a non-JSON event');
         return;
       }
-      void this.onEvent(ev).catch((err: unknown) => this.o.log.error({ err, type: ev.type }, 'ARI event handling failed'));
+      // In order: a hang-up must never overtake the answer it follows.
+      this.events = this.events.then(() => this.onEvent(ev)).catch((err: unknown) => this.o.log.error({ err, type: ev.type }, 'ARI event handling failed'));
     });
     ws.on('error', (err) => this.o.log.warn({ err: err.message }, 'ARI event socket error'));
     ws.on('close', () => {
@@ -78,11 +80,9 @@ export class AriCarrier implements CarrierAdapter {
     }
     const s = translateAriEvent(ev, (id) => this.answered.has(id));
     if (!s) return;
-    if (s.status === 'in-progress') {
-      if (this.answered.has(s.callId)) return;
-      this.answered.add(s.callId);
-      await this.bridgeToMedia(s.callId);
-    }
+    const answeredNow = s.status === 'in-progress' && !this.answered.has(s.callId);
+    if (s.status === 'in-progress' && !answeredNow) return;
+    if (answeredNow) this.answered.add(s.callId);
     if (s.status !== 'ringing' && s.status !== 'in-progress') this.answered.delete(s.callId);
     await this.o.onStatus({
       callId: s.callId,
@@ -93,6 +93,7 @@ export class AriCarrier implements CarrierAdapter {
       sequence: this.seq++,
       nowMs: (this.o.now ?? Date.now)(),
     });
+    if (answeredNow) await this.bridgeToMedia(s.callId);
   }
 
   /** Connect the answered channel to the media service over AudioSocket (uuid = call id). */

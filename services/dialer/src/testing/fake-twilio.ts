@@ -68,11 +68,11 @@ export class FakeTwilio {
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
   }
 
-  /** Calls still ringing or talking. */
-  liveCalls(): number {
-    let n = 0;
-    for (const c of this.calls.values()) if (!['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(c.status)) n++;
-    return n;
+  /** Statuses of calls still ringing or talking. */
+  liveCalls(): string[] {
+    const live: string[] = [];
+    for (const c of this.calls.values()) if (!['completed', 'busy', 'no-answer', 'failed', 'canceled'].includes(c.status)) live.push(c.status);
+    return live;
   }
 
   private json(res: http.ServerResponse, status: number, body: unknown): void {
