@@ -96,6 +96,9 @@ export function checkGraph(s: Script, opts: CheckOptions = {}): GraphProblem[] {
       add(p, 'dead_end', `node '${id}' has neither intents nor end: the call would be stuck`);
       continue;
     }
+    if (node.consent && !node.intents.affirmative?.consent) {
+      add([...p, 'consent'], 'consent_not_recorded', `node '${id}' asks for consent but its affirmative branch does not record it (consent: true)`, 'warning');
+    }
     for (const intent of ['affirmative', 'negative', 'unrecognised'] as const) {
       const a = node.intents[intent];
       if (!a) add([...p, 'intents'], 'missing_branch', `node '${id}' has no '${intent}' branch`);

@@ -105,7 +105,8 @@ export function stepEntries(s: Script, sideId: string, stepIndex: number): { ent
   return g;
 }
 
-const INTERRUPTING = new Set(['optout', 'wrongNumber', 'transfer', 'negative']);
+/** Categories that cut a `keywords` prompt short: refusals and the intents that outrank them (the session uses the same set for finals). */
+const isInterrupting = (category: string): boolean => ['optout', 'wrongNumber', 'transfer', 'negative'].includes(category) || category.startsWith('kb:');
 
 export function compileScript(script: Script, version: number): CompiledScript {
   const prompts = new Map<string, CompiledPrompt>();
@@ -118,7 +119,7 @@ export function compileScript(script: Script, version: number): CompiledScript {
     const spec = nodeEntries(script, nodeId);
     nodeMatchers.set(nodeId, matcherOf(spec));
     const entries = spec.entries;
-    interruptKeywords.set(nodeId, [...new Set(entries.filter((e) => INTERRUPTING.has(e.category)).map((e) => e.word))]);
+    interruptKeywords.set(nodeId, [...new Set(entries.filter((e) => isInterrupting(e.category)).map((e) => e.word))]);
   }
   const stepMatchers = new Map<string, PhraseMatcher>();
   for (const [sideId, side] of Object.entries(script.sideDialogues)) {

@@ -36,7 +36,7 @@ describe('parseScript', () => {
   });
 
   it('locates a bad barge-in policy value', () => {
-    const src = broken('bargeIn: speech }', 'bargeIn: sometimes }');
+    const src = broken('bargeIn: none }', 'bargeIn: sometimes }');
     const p = parseScript(src).problems[0]!;
     expect(p.path).toMatch(/^\/prompts\/\w+\/bargeIn$/);
     expect(p.line).toBe(lineOf(src, 'sometimes'));
