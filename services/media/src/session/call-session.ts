@@ -76,6 +76,8 @@ type Phase = 'connecting' | 'active' | 'ended';
 
 const ARRIVAL_FRAMES = 1024;
 const SAMPLES_PER_FRAME = 320;
+/** Window the echo gate judges for a speech barge-in. */
+const RECENT_SPEECH_MS = 160;
 const POLICY_MODES = { BARGE_IN_POLICY_NONE: 'none', BARGE_IN_POLICY_SPEECH: 'speech', BARGE_IN_POLICY_KEYWORDS: 'keywords', BARGE_IN_POLICY_UNSPECIFIED: 'speech' } as const;
 
 export class CallSession implements AsrListener {
@@ -100,6 +102,8 @@ export class CallSession implements AsrListener {
   private utterance: Utterance | undefined;
   private lastUtteranceEndAt = -1;
   private silenceDeadline = -1;
+  /** Inbound stream position when the current prompt started playing. */
+  private promptStartSample = 0;
   private silenceFrom = 0;
   private hangup: { reason: string } | undefined;
   /** Prompt loads are asynchronous; this chain keeps them in command order. */
@@ -311,9 +315,10 @@ export class CallSession implements AsrListener {
     if (this.lastArrival >= 0) this.deps.metrics.frameLateness.observe({ framing: this.framing }, Math.max(0, now - this.lastArrival - frames * 20) / 1000);
     this.lastArrival = now;
     const level = rmsOf(samples);
+    const playing = this.playout.levelAt(now);
     for (let f = 0; f < frames; f++) {
       this.arrivals[(frameIndex + f) % ARRIVAL_FRAMES] = now;
-      this.echo.judge(frameIndex + f, level);
+      this.echo.judge(frameIndex + f, level, playing);
     }
     this.position += n;
     this.ring!.write(samples);
@@ -368,6 +373,7 @@ export class CallSession implements AsrListener {
       case 'speech_start': {
         const playing = this.playout.playing(now);
         this.utterance = { onsetSample: e.onsetSample, announced: false, duringPlayback: playing, interrupted: false };
+        this.echo.calleeSpeaking = true;
         this.maybeAnnounce();
         this.checkSpeechBargeIn(now);
         break;
@@ -382,6 +388,7 @@ export class CallSession implements AsrListener {
         break;
       }
       case 'speech_end': {
+        this.echo.calleeSpeaking = false;
         const u = this.utterance;
         if (!u) break;
         this.maybeAnnounce();
@@ -425,7 +432,7 @@ export class CallSession implements AsrListener {
   private maybeAnnounce(): void {
     const u = this.utterance;
     if (!u || u.announced) return;
-    if (u.duringPlayback && this.echo.nearEndRatio(Math.floor(u.onsetSample / SAMPLES_PER_FRAME), Math.floor(this.position / SAMPLES_PER_FRAME)) < 0.5) return;
+    if (u.duringPlayback && this.echo.nearEndScore(Math.floor(u.onsetSample / SAMPLES_PER_FRAME), Math.floor(this.position / SAMPLES_PER_FRAME)) < 0.5) return;
     u.announced = true;
     this.silenceDeadline = -1;
     this.emit({ speech_started: { during_playback: u.duringPlayback } }, this.streamMs(u.onsetSample));
@@ -436,25 +443,35 @@ export class CallSession implements AsrListener {
     return (this.playout.current(now) as SessionItem | undefined)?.policy;
   }
 
-  private nearEndRatio(u: Utterance): number {
-    return this.echo.nearEndRatio(Math.floor(u.onsetSample / SAMPLES_PER_FRAME), Math.floor(this.position / SAMPLES_PER_FRAME));
-  }
-
   private checkSpeechBargeIn(now: number): void {
     const u = this.utterance!;
     if (u.interrupted) return;
     const policy = this.currentPolicy(now);
     if (!policy || policy.mode !== 'speech') return;
     this.maybeAnnounce();
-    const d = decideInterruption(policy, { kind: 'speech', speechMs: (this.position - u.onsetSample) / 16, nearEndRatio: this.nearEndRatio(u) });
-    if (d.interrupt) this.interrupt(d.reason, u, now);
+    // Only speech heard while this prompt plays counts: an utterance (or its VAD hang-over)
+    // that began before the prompt must show fresh near-end speech over the prompt itself.
+    const from = Math.max(u.onsetSample, this.promptStartSample);
+    // The echo verdict looks at the most recent speech only, so an utterance that began as echo
+    // (the VAD hears our prompt too) is judged on what the callee is doing now.
+    const recent = Math.max(from, this.position - Math.max(policy.minSpeechMs, RECENT_SPEECH_MS) * 16);
+    const signal = { kind: 'speech' as const, speechMs: (this.position - from) / 16, nearEndRatio: this.nearEndSince(recent) };
+    const d = decideInterruption(policy, signal);
+    if (d.interrupt) {
+      this.deps.log.info({ callId: this.callId, speechMs: signal.speechMs, nearEnd: +signal.nearEndRatio.toFixed(2), erlDb: +this.echo.erlDb.toFixed(1), onsetMs: this.streamMs(u.onsetSample), promptStartMs: this.streamMs(this.promptStartSample) }, 'barge-in');
+      this.interrupt(d.reason, u, now);
+    }
+  }
+
+  private nearEndSince(sample: number): number {
+    return this.echo.nearEndScore(Math.floor(sample / SAMPLES_PER_FRAME), Math.floor(this.position / SAMPLES_PER_FRAME));
   }
 
   private checkKeywordBargeIn(text: string, final: boolean, now: number): void {
     const u = this.utterance;
     const policy = this.currentPolicy(now);
     if (!u || u.interrupted || !policy || policy.mode !== 'keywords') return;
-    const d = decideInterruption(policy, { kind: 'transcript', text, final, nearEndRatio: this.nearEndRatio(u) });
+    const d = decideInterruption(policy, { kind: 'transcript', text, final, nearEndRatio: this.nearEndSince(Math.max(u.onsetSample, this.promptStartSample)) });
     if (d.interrupt) this.interrupt(d.reason, u, now);
   }
 
@@ -472,6 +489,7 @@ export class CallSession implements AsrListener {
   }
 
   private promptStarted(now: number): void {
+    this.promptStartSample = this.position;
     if (this.firstAudioAt < 0) this.firstAudioAt = now;
     if (this.lastUtteranceEndAt >= 0) {
       this.deps.metrics.responseLatency.observe({ framing: this.framing }, (now - this.lastUtteranceEndAt) / 1000);

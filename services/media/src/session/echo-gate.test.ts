@@ -1,29 +1,47 @@
 import { describe, expect, it } from 'vitest';
 import { EchoGate } from './echo-gate.ts';
 
+/** Feed `frames` frames of robot level `ref` and inbound level `inb(f)`. */
+function feed(gate: EchoGate, from: number, frames: number, ref: number, inb: (f: number) => number): void {
+  for (let f = from; f < from + frames; f++) {
+    gate.pushReference(ref);
+    gate.judge(f, inb(f));
+  }
+}
+
 describe('EchoGate', () => {
-  it('treats a -10 dB copy of the prompt as echo and louder speech over it as the callee', () => {
-    const gate = new EchoGate(true, 0.5, 400);
-    for (let i = 0; i < 20; i++) gate.pushReference(0.3);
-    for (let f = 0; f < 10; f++) expect(gate.judge(f, 0.3 * 0.316)).toBe(false);
-    for (let f = 10; f < 20; f++) expect(gate.judge(f, 0.25)).toBe(true);
-    expect(gate.nearEndRatio(0, 10)).toBe(0);
-    expect(gate.nearEndRatio(5, 15)).toBe(0.5);
-    expect(gate.nearEndRatio(10, 20)).toBe(1);
+  it('scores our own prompt echoed at -14 dB as echo, and learns the ERL', () => {
+    const gate = new EchoGate(true);
+    feed(gate, 0, 100, 0.2, () => 0.2 * 10 ** (-14 / 20));
+    expect(gate.nearEndScore(50, 100)).toBe(0);
+    expect(gate.erlDb).toBeLessThan(-12);
   });
 
-  it('opens once the echo tail has passed after the prompt stops', () => {
-    const gate = new EchoGate(true, 0.5, 100);
-    for (let i = 0; i < 5; i++) gate.pushReference(0.3);
-    expect(gate.judge(0, 0.05)).toBe(false);
-    for (let i = 0; i < 5; i++) gate.pushReference(0);
-    expect(gate.judge(1, 0.05)).toBe(true);
+  it('scores a callee talking over the prompt (a little quieter than it, with gaps) as near end', () => {
+    const gate = new EchoGate(true);
+    feed(gate, 0, 100, 0.2, () => 0.2 * 10 ** (-14 / 20));
+    // Speech with gaps: half the frames 3 dB below the prompt level, the rest only echo.
+    feed(gate, 100, 30, 0.2, (f) => (f % 2 ? 0.2 * 10 ** (-3 / 20) : 0.2 * 10 ** (-14 / 20)));
+    expect(gate.nearEndScore(100, 130)).toBeGreaterThanOrEqual(0.5);
+  });
+
+  it('with no robot audio, speech is near end and line noise is not', () => {
+    const gate = new EchoGate(true);
+    feed(gate, 0, 10, 0, () => 0.05);
+    expect(gate.nearEndScore(0, 10)).toBeGreaterThan(0.9);
+    feed(gate, 10, 10, 0, () => 0.002);
+    expect(gate.nearEndScore(10, 20)).toBe(0);
+  });
+
+  it('starts conservative: before any echo was seen, -6 dB is assumed', () => {
+    const gate = new EchoGate(true);
+    feed(gate, 0, 5, 0.2, () => 0.2 * 10 ** (-12 / 20));
+    expect(gate.nearEndScore(0, 5)).toBeLessThan(0.5);
   });
 
   it('disabled: everything is the callee', () => {
     const gate = new EchoGate(false);
-    gate.pushReference(1);
-    expect(gate.judge(0, 0.01)).toBe(true);
-    expect(gate.nearEndRatio(0, 1)).toBe(1);
+    feed(gate, 0, 5, 1, () => 0.01);
+    expect(gate.nearEndScore(0, 5)).toBe(1);
   });
 });
