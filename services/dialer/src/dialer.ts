@@ -7,7 +7,7 @@ import { dialerError } from './errors.ts';
 import { importLeads, type ImportResult } from './leads/import.ts';
 import type { DialerMetrics } from './metrics.ts';
 import type { AttemptOutcome } from './outcomes.ts';
-import { CampaignPacer } from './pacer.ts';
+import { CampaignPacer, RULE_WINDOW_MS } from './pacer.ts';
 import type { PacingController } from './pacing/controller.ts';
 import { normalisePhone } from './phone.ts';
 import {
@@ -24,7 +24,7 @@ import type { ClaimedAttempt } from './store/claims.ts';
 import { addDoNotCall, checkDoNotCall, type DncEntry } from './store/dnc.ts';
 import { recordOutcome, type OutcomeReport } from './store/outcome-reports.ts';
 import { releaseLease } from './store/lease.ts';
-import { campaignCounts, campaignFinished, type CampaignCounts } from './store/stats.ts';
+import { abandonWindow, campaignCounts, campaignFinished, type CampaignCounts } from './store/stats.ts';
 
 export interface DialerOptions {
   /** This process's identity for leases. */
@@ -144,12 +144,17 @@ export class Dialer {
     const campaign = await getCampaign(this.deps.pool, id);
     const counts = await campaignCounts(this.deps.pool, id);
     const pacer = this.pacers.get(id);
+    const o = counts.outcomes;
+    const humans = (o.answered ?? 0) + (o.abandoned ?? 0);
+    const dialsSettled = humans + (o.busy ?? 0) + (o.no_answer ?? 0) + (o.machine ?? 0) + (o.failed ?? 0);
+    const window = await abandonWindow(this.deps.pool, id, this.now() - RULE_WINDOW_MS[campaign.rules.abandonRule.kind]);
     return {
       campaign,
       counts,
       dialLevel: pacer?.dialLevel ?? 0,
-      answerRate: pacer?.estimator.answerRate(this.now()) ?? 0,
-      abandonRatio: pacer?.abandonRatio() ?? 0,
+      // Measured over the campaign (the pacer's own estimate is time-of-day weighted).
+      answerRate: dialsSettled > 0 ? humans / dialsSettled : 0,
+      abandonRatio: window.live > 0 ? window.abandoned / window.live : 0,
     };
   }
 

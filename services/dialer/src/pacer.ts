@@ -23,7 +23,8 @@ export interface PacerHelper {
   place(attempt: ClaimedAttempt, rules: CampaignRules): void;
 }
 
-const RULE_WINDOW_MS: Record<CampaignRules['abandonRule']['kind'], number> = { fcc_30d: 30 * 86_400_000, ofcom_24h: 86_400_000 };
+/** Length of each abandon rule's rolling window. */
+export const RULE_WINDOW_MS: Record<CampaignRules['abandonRule']['kind'], number> = { fcc_30d: 30 * 86_400_000, ofcom_24h: 86_400_000 };
 const ABANDON_REFRESH_MS = 5000;
 const ESTIMATOR_REFRESH_MS = 10_000;
 const ESTIMATOR_HISTORY = 2000;
