@@ -3,6 +3,9 @@ import { TEST_STORES, type TestDatabase } from '@voicebot/common';
 import type { CampaignStats__Output } from '@voicebot/common/generated/voicebot/v1/CampaignStats';
 import { FakeTwilio, type CallPlan } from './testing/fake-twilio.ts';
 import { anyHourSpec, startTestDialer, testDialerConfig, waitFor } from './testing/harness.ts';
+import { twilioSignature } from './carrier/twilio-signature.ts';
+import { markOriginated } from './store/attempts.ts';
+import { claimLeads } from './store/claims.ts';
 
 /** Callee behaviour by the last digit of the number. */
 function plan(to: string): CallPlan {
@@ -99,6 +102,35 @@ describe.each(TEST_STORES)('dialer end to end on $kind', ({ create }) => {
     expect(await dialer.call('CheckDoNotCall', { phone })).toMatchObject({ blocked: true, reason: 'opt_out' });
     const outbox = await dialer.pool.query('SELECT kind FROM dialer_outbox ORDER BY id');
     expect(outbox.rows.map((r) => r.kind)).toEqual(['lead.graded', 'lead.opted_out']);
+  });
+
+  it('verifies status callback signatures', async () => {
+    const url = `${dialer.httpUrl}/carrier/twilio/status?callId=nope`;
+    const params = { CallSid: 'CA1', CallStatus: 'ringing' };
+    const post = (sig: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': sig }, body: new URLSearchParams(params) });
+    expect((await post('bad')).status).toBe(403);
+    const good = twilioSignature('demo-auth-token', url, params);
+    expect((await post(good)).status).toBe(404);
+  });
+
+  it('abandons an answered call when no robot slot is free: identification message, hang-up, counted', async () => {
+    await dialer.call('CreateCampaign', { campaign_id: 'c-abandon', spec: anyHourSpec() });
+    await dialer.call('ImportLeads', { campaign_id: 'c-abandon', csv: 'phone,timezone\n13800000100,Asia/Shanghai' });
+    const rules = await dialer.dialer.rulesOf('c-abandon');
+    const [a] = (await claimLeads(dialer.pool, { campaignId: 'c-abandon', rules, limit: 1, nowMs: Date.now(), lease: null })).attempts;
+    await markOriginated(dialer.pool, a!.callId, 'CAabandon', Date.now());
+    await dialer.call('ReportCapacity', { instance_id: 'media-1', total_slots: 4, free_slots: 0, active_calls: 4, accepting: true });
+    const status = (s: string, seq: number) =>
+      dialer.dialer.onCarrierStatus({ callId: a!.callId, sid: 'CAabandon', status: s, answeredBy: 'human', durationS: s === 'completed' ? 2 : null, sequence: seq, nowMs: Date.now() });
+    await status('ringing', 1);
+    await status('in-progress', 2);
+    await waitFor('hang-up requested', async () => carrier.updates.length > 0 || (await dialer.pool.query(`SELECT end_reason FROM dialer_attempts WHERE id = $1`, [a!.callId])).rows[0].end_reason === 'abandoned');
+    await status('completed', 3);
+    const s = await dialer.call<CampaignStats__Output>('GetCampaignStats', { campaign_id: 'c-abandon' });
+    expect(s.abandoned).toBe(1);
+    expect(s.answered).toBe(0);
+    expect(s.abandon_ratio).toBe(1);
   });
 
   it('rejects bad input with INVALID_ARGUMENT naming the field', async () => {
