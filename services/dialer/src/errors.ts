@@ -8,9 +8,6 @@ export const DIALER_ERRORS = {
   DIALER_ERR_CAMPAIGN_EXISTS: { status: grpc.status.ALREADY_EXISTS, retryable: false },
   DIALER_ERR_BAD_STATE: { status: grpc.status.FAILED_PRECONDITION, retryable: false },
   DIALER_ERR_NO_LEADS: { status: grpc.status.FAILED_PRECONDITION, retryable: false },
-  DIALER_ERR_CALL_NOT_FOUND: { status: grpc.status.NOT_FOUND, retryable: false },
-  DIALER_ERR_CARRIER_REJECTED: { status: grpc.status.FAILED_PRECONDITION, retryable: false },
-  DIALER_ERR_CARRIER_UNAVAILABLE: { status: grpc.status.UNAVAILABLE, retryable: true },
 } as const;
 
 export type DialerErrorCode = keyof typeof DIALER_ERRORS;
