@@ -12,6 +12,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createTestPostgres, freePort, fromRoot, type TestDatabase } from '@voicebot/common';
 import type { DialogueCommand__Output } from '@voicebot/common/generated/voicebot/v1/DialogueCommand';
 import { Conversation } from '../../services/dialogue/src/engine/conversation.ts';
@@ -70,8 +71,13 @@ function inProcessDecisionCost(): { p50Ms: number; p99Ms: number; decisions: num
   return { p50Ms: percentile(sorted, 50), p99Ms: percentile(sorted, 99), decisions: sorted.length };
 }
 
-/** Upper bound of the bucket holding percentile p of the service's own decision histogram (event in → commands out). */
-async function serverDecisionPercentiles(url: string): Promise<{ p50Ms: number; p99Ms: number; eventLoopLagP99Ms: number }> {
+interface ServerSample {
+  buckets: Map<number, number>;
+  eventLoopLagP99Ms: number;
+}
+
+/** The service's decision histogram buckets (summed over events) and event-loop lag p99 (prom-client resets it at each scrape). */
+async function scrapeServer(url: string): Promise<ServerSample> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const buckets = new Map<number, number>();
   for (const m of text.matchAll(/^voicebot_dialogue_decision_seconds_bucket\{([^}]*)\} (\d+)/gm)) {
@@ -80,11 +86,16 @@ async function serverDecisionPercentiles(url: string): Promise<{ p50Ms: number; 
     const bound = le === '+Inf' ? Infinity : Number(le);
     buckets.set(bound, (buckets.get(bound) ?? 0) + Number(m[2]));
   }
-  const sorted = [...buckets.entries()].sort((a, b) => a[0] - b[0]);
+  const lag = /^voicebot_dialogue_nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)/m.exec(text);
+  return { buckets, eventLoopLagP99Ms: lag ? Number(lag[1]) * 1000 : -1 };
+}
+
+/** Upper bounds of the buckets holding p50 and p99 of the decisions made between two scrapes. */
+function serverPercentiles(before: ServerSample, after: ServerSample): { p50Ms: number; p99Ms: number } {
+  const sorted = [...after.buckets.entries()].map(([le, n]) => [le, n - (before.buckets.get(le) ?? 0)] as const).sort((a, b) => a[0] - b[0]);
   const total = sorted.at(-1)?.[1] ?? 0;
   const at = (p: number): number => (sorted.find(([, n]) => n >= total * p)?.[0] ?? 0) * 1000;
-  const lag = /^voicebot_dialogue_nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)/m.exec(text);
-  return { p50Ms: at(0.5), p99Ms: at(0.99), eventLoopLagP99Ms: lag ? Number(lag[1]) * 1000 : -1 };
+  return { p50Ms: at(0.5), p99Ms: at(0.99) };
 }
 
 async function waitReady(url: string, child: ChildProcess, timeoutMs = 120_000): Promise<void> {
@@ -200,7 +211,9 @@ async function main(): Promise<void> {
     let next = 0;
     const t0 = performance.now();
     let cpu0 = 0;
+    let serverBefore: ServerSample = { buckets: new Map(), eventLoopLagP99Ms: 0 };
     let clientCpu0 = process.cpuUsage();
+    const clientLag = monitorEventLoopDelay({ resolution: 5 });
     let tMeasure = 0;
     let sentAtMeasure = 0;
     await new Promise<void>((resolve) => {
@@ -210,6 +223,8 @@ async function main(): Promise<void> {
           measuring = true;
           cpu0 = cpuSeconds(child.pid!);
           clientCpu0 = process.cpuUsage();
+          clientLag.enable();
+          void scrapeServer(`http://127.0.0.1:${httpPort}`).then((x) => (serverBefore = x));
           tMeasure = performance.now();
           sentAtMeasure = sent;
         }
@@ -230,7 +245,9 @@ async function main(): Promise<void> {
     const wallS = (performance.now() - tMeasure) / 1000;
     const cpuPct = ((cpuSeconds(child.pid!) - cpu0) / wallS) * 100;
     const clientCpu = process.cpuUsage(clientCpu0);
-    const server = await serverDecisionPercentiles(`http://127.0.0.1:${httpPort}`);
+    clientLag.disable();
+    const serverAfter = await scrapeServer(`http://127.0.0.1:${httpPort}`);
+    const server = { ...serverPercentiles(serverBefore, serverAfter), eventLoopLagP99Ms: serverAfter.eventLoopLagP99Ms };
     await new Promise((r) => setTimeout(r, 200));
     client.close();
     const sorted = latencies.sort((a, b) => a - b);
@@ -248,6 +265,7 @@ async function main(): Promise<void> {
       serverDecisionP99MsAtMost: server.p99Ms,
       serverEventLoopLagP99Ms: round(server.eventLoopLagP99Ms, 1),
       clientCpuPct: round(((clientCpu.user + clientCpu.system) / 1e6 / wallS) * 100, 1),
+      clientEventLoopLagP99Ms: round(clientLag.percentile(99) / 1e6, 1),
       loadAverage1m: round(os.loadavg()[0]!, 2),
       inProcessDecisionP50Ms: round(inProcess.p50Ms, 4),
       inProcessDecisionP99Ms: round(inProcess.p99Ms, 4),
