@@ -21,6 +21,15 @@ describe('parseScript', () => {
     expect(parseScript(fs.readFileSync(fromRoot('services/dialogue/scripts/loan-en.yaml'), 'utf8')).ok).toBe(true);
   });
 
+  it('reads the same script written as JSON, locating problems in the JSON text', async () => {
+    const { parse } = await import('yaml');
+    const json = JSON.stringify(parse(reference), null, 2);
+    expect(parseScript(json).ok).toBe(true);
+    const bad = json.replace('"goto": "close_ok"', '"goto": "close_okay"');
+    const p = parseScript(bad).problems.find((x) => x.code === 'unknown_node')!;
+    expect(p.line).toBe(lineOf(bad, '"close_okay"'));
+  });
+
   it('reports YAML syntax errors with their position', () => {
     const r = parseScript('id: x\ntitle: [unclosed\n');
     expect(r.ok).toBe(false);
