@@ -133,6 +133,18 @@ describe.each(TEST_STORES)('dialer end to end on $kind', ({ create }) => {
     expect(s.abandon_ratio).toBe(1);
   });
 
+  it('streams a CSV posted over HTTP into a campaign', async () => {
+    await dialer.call('CreateCampaign', { campaign_id: 'c-http', spec: anyHourSpec() });
+    const csv = ['phone,name', ...Array.from({ length: 3000 }, (_, i) => `1390${String(1_000_000 + i).slice(-7)},n${i}`), 'oops,bad'].join('\n');
+    const res = await fetch(`${dialer.httpUrl}/leads/import?campaign_id=c-http`, { method: 'POST', body: csv });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ imported: 3000, duplicates: 0, errors: [{ row: 3001, reason: 'phone "oops": not a phone number' }] });
+    const missing = await fetch(`${dialer.httpUrl}/leads/import?campaign_id=none`, { method: 'POST', body: csv });
+    expect(missing.status).toBe(404);
+    const bad = await fetch(`${dialer.httpUrl}/leads/import?campaign_id=c-http`, { method: 'POST', body: 'name\nx' });
+    expect(bad.status).toBe(400);
+  });
+
   it('rejects bad input with INVALID_ARGUMENT naming the field', async () => {
     await expect(dialer.call('CreateCampaign', { spec: anyHourSpec({ caller_ids: ['12'] }) })).rejects.toThrow(/caller_ids\[0\]/);
     await expect(dialer.call('CreateCampaign', { spec: anyHourSpec({ windows: [{ start_minute: 600, end_minute: 500 }] }) })).rejects.toThrow(/windows\[0\]/);

@@ -1,5 +1,7 @@
 import type { Logger, Pool } from '@voicebot/common';
 import type { CampaignRules } from './campaign-spec.ts';
+import { localTime } from './compliance/local-time.ts';
+import { zonesForCountry } from './phone.ts';
 import type { PacingController } from './pacing/controller.ts';
 import { CpsLimiter } from './pacing/cps.ts';
 import { claimLeads, type ClaimedAttempt } from './store/claims.ts';
@@ -9,6 +11,13 @@ import { liveAttemptsOf } from './store/attempts.ts';
 import { recentDials } from './store/stats.ts';
 import { CampaignEstimator as Estimator } from './pacing/estimators.ts';
 import type { DialerMetrics } from './metrics.ts';
+
+/** Local hour in the campaign's reference zone (forced zone, else its default region's first zone, else UTC): answer rates follow the callees' day. */
+export function campaignHourOf(rules: CampaignRules): (ms: number) => number {
+  const zone = rules.timezonePolicy !== 'lead' ? rules.timezonePolicy : zonesForCountry(rules.defaultRegion)[0];
+  if (!zone) return (ms) => new Date(ms).getUTCHours();
+  return (ms) => Math.floor(localTime(ms, zone).minute / 60);
+}
 
 /** What a pacer may do and see: narrow on purpose (design note 9). */
 export interface PacerHelper {
@@ -35,7 +44,7 @@ export class CampaignPacer {
   private abandon = { live: 0, abandoned: 0, atMs: -Infinity };
   private leaseHeld = false;
   private estimatorAtMs = -Infinity;
-  estimator = new Estimator();
+  estimator: Estimator;
   dialLevel = 0;
 
   constructor(
@@ -45,6 +54,7 @@ export class CampaignPacer {
     private readonly h: PacerHelper,
   ) {
     this.cps = new CpsLimiter(rules.maxCallsPerSecond);
+    this.estimator = new Estimator(undefined, campaignHourOf(rules));
   }
 
   get leaseName(): string {
@@ -110,7 +120,7 @@ export class CampaignPacer {
 
   /** Re-learn the estimates from stored outcomes: every replica and every restart sees the same history. */
   private async rebuildEstimator(): Promise<Estimator> {
-    const est = new Estimator();
+    const est = new Estimator(undefined, campaignHourOf(this.rules));
     for (const d of await recentDials(this.h.pool, this.campaignId, ESTIMATOR_HISTORY)) {
       est.recordDial(d.human, d.ringS, d.endedMs);
       if (d.talkS !== null) est.recordTalk(d.talkS);

@@ -25,6 +25,7 @@ import type { StatusUpdate } from './store/attempts.ts';
 import { Dialer } from './dialer.ts';
 import { dialerServiceHandlers } from './grpc-service.ts';
 import { promptRoute } from './http/prompt-route.ts';
+import { importRoute } from './http/import-route.ts';
 import { twilioStatusCallback } from './http/status-callback.ts';
 import { createDialerMetrics } from './metrics.ts';
 import type { PacingController } from './pacing/controller.ts';
@@ -152,6 +153,7 @@ export async function startDialerService(config: DialerConfig, log: Logger): Pro
     routes: {
       '/carrier/twilio/status': twilioStatusCallback({ publicUrl: config.publicUrl, authTokens, log, apply: (u) => dialer.onCarrierStatus(u), now: Date.now }),
       '/carrier/prompt': promptRoute(config.promptsDir),
+      '/leads/import': importRoute((id, chunks) => dialer.importLeads(id, chunks), log),
     },
   });
   await dialer.start();

@@ -75,7 +75,7 @@ export class CsvParser {
       this.quotePending = false;
       this.inQuotes = false;
     }
-    if (this.inQuotes) throw new Error('unterminated quoted field at end of input');
+    if (this.inQuotes) throw new Error('CSV ends inside a quoted field (unterminated quote)');
     if (this.fieldStarted || this.record.length > 0 || this.field !== '') {
       this.endField();
       const last = this.record;

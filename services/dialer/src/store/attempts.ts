@@ -136,6 +136,7 @@ export async function applyCarrierStatus(
       default: {
         const answered = attempt.answeredMs !== null || (u.durationS ?? 0) > 0;
         const answeredBy = attempt.answeredBy || u.answeredBy;
+        if (!attempt.answeredBy && u.answeredBy) await client.query('UPDATE dialer_attempts SET answered_by = $2 WHERE id = $1', [attempt.id, u.answeredBy]);
         const outcome = outcomeOfCarrierStatus(u.status, answered, answeredBy, attempt.endReason === 'abandoned');
         if (!outcome) return { attempt, answeredNow: false, ended: null, ringMs: null, leadFinal: false };
         const ringMs = attempt.answeredMs === null ? ringTime(attempt, u.nowMs) : null;

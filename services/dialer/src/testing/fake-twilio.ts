@@ -31,6 +31,8 @@ interface CallState {
   seq: number;
   timers: NodeJS.Timeout[];
   answeredAt: number | null;
+  /** Callbacks of one call are delivered in order, each after the previous (as Twilio does). */
+  delivery: Promise<void>;
 }
 
 export interface FakeTwilioOptions {
@@ -100,7 +102,7 @@ export class FakeTwilio {
       const sid = `CA${crypto.randomBytes(16).toString('hex')}`;
       const rec: OriginateRecord = { sid, callId, to, from, twiml, statusCallback, atMs: Date.now() };
       this.originates.push(rec);
-      const call: CallState = { rec, status: 'queued', answeredBy: '', durationS: null, seq: 0, timers: [], answeredAt: null };
+      const call: CallState = { rec, status: 'queued', answeredBy: '', durationS: null, seq: 0, timers: [], answeredAt: null, delivery: Promise.resolve() };
       this.calls.set(sid, call);
       this.run(call, this.o.plan(to, this.originates.filter((r) => r.to === to).length));
       return this.json(res, 201, { sid, status: 'queued', to, from, account_sid: this.o.accountSid });
@@ -154,26 +156,29 @@ export class FakeTwilio {
       To: call.rec.to,
       From: call.rec.from,
     };
-    if (status === 'in-progress') params.AnsweredBy = call.answeredBy;
+    if (status === 'in-progress' || (status === 'completed' && call.answeredBy)) params.AnsweredBy = call.answeredBy;
     if (status === 'completed' && call.durationS !== null) params.CallDuration = String(call.durationS);
-    void this.post(call.rec.statusCallback, params, Date.now());
+    const firstMs = Date.now();
+    call.delivery = call.delivery.then(() => this.post(call.rec.statusCallback, params, firstMs));
   }
 
+  /** Deliver one callback, retrying while the dialer is unreachable or failing (up to the give-up time). */
   private async post(url: string, params: Record<string, string>, firstMs: number): Promise<void> {
-    if (this.closed || !url) return;
-    try {
-      const res = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(this.o.authToken, url, params) },
-        body: new URLSearchParams(params).toString(),
-        signal: AbortSignal.timeout(5000),
-      });
-      await res.text();
-      if (res.status < 500) return;
-    } catch {
-      // dialer down: retry below
+    while (!this.closed && url) {
+      try {
+        const res = await fetch(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(this.o.authToken, url, params) },
+          body: new URLSearchParams(params).toString(),
+          signal: AbortSignal.timeout(5000),
+        });
+        await res.text();
+        if (res.status < 500) return;
+      } catch {
+        // dialer down: retry below
+      }
+      if (Date.now() - firstMs > (this.o.callbackGiveUpMs ?? 60_000)) return;
+      await new Promise((r) => setTimeout(r, this.o.callbackRetryMs ?? 500));
     }
-    if (Date.now() - firstMs > (this.o.callbackGiveUpMs ?? 60_000)) return;
-    setTimeout(() => void this.post(url, params, firstMs), this.o.callbackRetryMs ?? 500).unref();
   }
 }
