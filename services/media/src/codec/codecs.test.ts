@@ -33,6 +33,24 @@ describe('inbound frame decoders → 16 kHz', () => {
     expect(rms(last)).toBeLessThan(0.4 / Math.SQRT2 + 0.03);
   });
 
+  it('the WASM µ-law path equals the TypeScript one', async () => {
+    const { WasmMulawDecoder } = await import('./wasm-mulaw-decoder.ts');
+    const { Resampler } = await import('../dsp/resampler.ts');
+    const { MULAW_TO_FLOAT, decodeG711 } = await import('./g711.ts');
+    const wasm = new WasmMulawDecoder();
+    const ts = new Resampler(8000, 16000, 24);
+    const pcm = tone(1600, 8000, 700);
+    const a = new Float32Array(320);
+    const b = new Float32Array(320);
+    const tmp = new Float32Array(160);
+    for (let i = 0; i < 1600; i += 160) {
+      const frame = encodeMulaw(pcm.subarray(i, i + 160));
+      expect(wasm.decode(frame, a)).toBe(320);
+      expect(ts.process(decodeG711(MULAW_TO_FLOAT, frame, tmp), b)).toBe(320);
+      for (let k = 0; k < 320; k++) expect(Math.abs(a[k]! - b[k]!)).toBeLessThan(1e-5);
+    }
+  });
+
   it('l16 at 16 kHz passes through without resampling', async () => {
     const dec = await createFrameDecoder({ codec: 'l16', sampleRate: 16000, channels: 1, littleEndian: true });
     const pcm = tone(320, 16000);

@@ -1,6 +1,7 @@
 import type { MediaFormat } from '../framing/types.ts';
 import { Resampler } from '../dsp/resampler.ts';
 import { ALAW_TO_FLOAT, MULAW_TO_FLOAT } from './g711.ts';
+import { WasmMulawDecoder } from './wasm-mulaw-decoder.ts';
 
 /**
  * Wire audio of one call → 16 kHz float, once, at the edge. Allocation-free per frame: the
@@ -55,5 +56,6 @@ export async function createFrameDecoder(format: MediaFormat): Promise<FrameDeco
     const { OpusFrameDecoder } = await import('./opus.ts');
     return OpusFrameDecoder.create();
   }
+  if (format.codec === 'pcmu' && format.sampleRate === 8000) return new WasmMulawDecoder();
   return new PcmDecoder(format);
 }

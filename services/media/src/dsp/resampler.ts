@@ -60,6 +60,7 @@ export class Resampler {
     const L = this.up;
     const M = this.down;
     const K = this.tapsPerPhase;
+    if (L === 2 && M === 1 && this.t === (K - 1) * 2 && out.length >= input.length * 2) return this.upsample2(hist, total, out);
     let t = this.t;
     let written = 0;
     // Output at up-grid position t uses input index floor(t/L) and the K-1 before it.
@@ -77,6 +78,31 @@ export class Resampler {
     this.historyLen = K - 1;
     this.t = t - keepFrom * L;
     return written;
+  }
+
+  /**
+   * The hot path (8 → 16 kHz, every inbound G.711 frame): both phases per input sample, no
+   * division or modulo per output; the generic loop below handles every other ratio.
+   */
+  private upsample2(hist: Float32Array, total: number, out: Float32Array): number {
+    const K = this.tapsPerPhase;
+    const p0 = this.phases[0]!;
+    const p1 = this.phases[1]!;
+    let w = 0;
+    for (let base = K - 1; base < total; base++) {
+      let a0 = 0;
+      let a1 = 0;
+      for (let k = 0; k < K; k++) {
+        const x = hist[base - k]!;
+        a0 += p0[k]! * x;
+        a1 += p1[k]! * x;
+      }
+      out[w++] = a0;
+      out[w++] = a1;
+    }
+    hist.copyWithin(0, total - (K - 1), total);
+    this.historyLen = K - 1;
+    return w;
   }
 
   reset(): void {
