@@ -55,6 +55,7 @@ export async function startDialogueService(config: DialogueConfig): Promise<Dial
   const outbox = new DialerOutbox(store, dialer, log, {
     delivered: (kind) => metrics.dialer.inc({ kind, result: 'ok' }),
     failed: (kind) => metrics.dialer.inc({ kind, result: 'error' }),
+    rejected: (kind) => metrics.dialer.inc({ kind, result: 'rejected' }),
     pending: (n) => metrics.outboxPending.set(n),
   }, config.outboxIntervalMs);
   outbox.start();

@@ -1,12 +1,16 @@
-import type { Logger } from '@voicebot/common';
+import { grpc, type Logger } from '@voicebot/common';
 import type { DialogueStore, OutboxRow } from '../store/dialogue-store.ts';
 import type { DialerPort } from './dialer-client.ts';
 
 export interface OutboxMetrics {
   delivered(kind: string): void;
   failed(kind: string): void;
+  rejected(kind: string): void;
   pending(n: number): void;
 }
+
+/** Answers that will not change on retry: the message is kept but no longer sent. */
+const PERMANENT = new Set<number>([grpc.status.INVALID_ARGUMENT, grpc.status.NOT_FOUND, grpc.status.FAILED_PRECONDITION, grpc.status.PERMISSION_DENIED, grpc.status.UNIMPLEMENTED]);
 
 /** Exponential backoff between delivery attempts: 1 s, 2 s, 4 s … capped at 60 s. */
 export function backoffMs(attempts: number): number {
@@ -74,6 +78,18 @@ export class DialerOutbox {
       this.metrics.delivered(row.kind);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
+      const code = (err as { code?: unknown }).code;
+      if (code === grpc.status.ALREADY_EXISTS) {
+        await this.store.markDelivered(row.id, Date.now());
+        this.metrics.delivered(row.kind);
+        return;
+      }
+      if (typeof code === 'number' && PERMANENT.has(code)) {
+        await this.store.markRejected(row.id, message, Date.now());
+        this.metrics.rejected(row.kind);
+        this.log.error({ kind: row.kind, callId: row.callId, err: message }, 'dialer refused the message for good; kept in the outbox, not retried');
+        return;
+      }
       await this.store.markFailed(row.id, message, Date.now() + backoffMs(row.attempts));
       this.metrics.failed(row.kind);
       this.log.warn({ kind: row.kind, callId: row.callId, attempts: row.attempts + 1, err: message }, 'dialer delivery failed, will retry');

@@ -185,7 +185,7 @@ export class DialogueStore {
   async dueOutbox(nowMs: number, limit = 50): Promise<OutboxRow[]> {
     const r = await this.pool.query<{ id: string; kind: 'dnc' | 'outcome'; call_id: string; payload: Record<string, unknown>; attempts: number }>(
       `SELECT id, kind, call_id, payload, attempts FROM dialogue_outbox
-       WHERE delivered_at_ms IS NULL AND next_attempt_ms <= $1 ORDER BY kind = 'dnc' DESC, id LIMIT $2`,
+       WHERE delivered_at_ms IS NULL AND rejected_at_ms IS NULL AND next_attempt_ms <= $1 ORDER BY kind = 'dnc' DESC, id LIMIT $2`,
       [nowMs, limit],
     );
     return r.rows.map((x) => ({ id: Number(x.id), kind: x.kind, callId: x.call_id, payload: x.payload, attempts: x.attempts }));
@@ -199,8 +199,13 @@ export class DialogueStore {
     await this.pool.query('UPDATE dialogue_outbox SET attempts = attempts + 1, last_error = $2, next_attempt_ms = $3 WHERE id = $1', [id, error.slice(0, 500), nextAttemptMs]);
   }
 
+  /** The dialer refused the message for good: keep the row (evidence), stop retrying. */
+  async markRejected(id: number, error: string, nowMs: number): Promise<void> {
+    await this.pool.query('UPDATE dialogue_outbox SET attempts = attempts + 1, last_error = $2, rejected_at_ms = $3 WHERE id = $1', [id, error.slice(0, 500), nowMs]);
+  }
+
   async pendingOutbox(): Promise<number> {
-    const r = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM dialogue_outbox WHERE delivered_at_ms IS NULL');
+    const r = await this.pool.query<{ n: string }>('SELECT count(*) AS n FROM dialogue_outbox WHERE delivered_at_ms IS NULL AND rejected_at_ms IS NULL');
     return Number(r.rows[0]?.n ?? 0);
   }
 }
