@@ -282,7 +282,9 @@ export class Dialer {
 
   /** Free robot slots shared evenly between the campaigns this process paces. */
   private freeSlotsFor(nowMs: number): number {
-    return Math.floor(this.capacity.free(nowMs, this.liveInCall) / Math.max(1, this.pacers.size));
+    let pacing = 0;
+    for (const p of this.pacers.values()) if (p.pacing) pacing++;
+    return Math.floor(this.capacity.free(nowMs, this.liveInCall) / Math.max(1, pacing));
   }
 
   private place(a: ClaimedAttempt, rules: CampaignRules): void {

@@ -57,6 +57,11 @@ export class CampaignPacer {
     this.estimator = new Estimator(undefined, campaignHourOf(rules));
   }
 
+  /** Whether this process paced the campaign at its last tick. */
+  get pacing(): boolean {
+    return this.leaseHeld;
+  }
+
   get leaseName(): string {
     return `pacer:${this.campaignId}`;
   }
