@@ -182,7 +182,9 @@ async function main(): Promise<void> {
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bench-dialogue-'));
   const [grpcPort, httpPort, pglitePort] = [await freePort(), await freePort(), await freePort()];
-  const child = spawn(process.execPath, ['--import', 'tsx', fromRoot('services/dialogue/src/main.ts')], {
+  // VOICEBOT_BENCH_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the service.
+  const nodeArgs = (process.env.VOICEBOT_BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fromRoot('services/dialogue/src/main.ts')], {
     cwd: fromRoot('.'),
     stdio: ['ignore', 'ignore', 'inherit'],
     env: {
