@@ -109,7 +109,7 @@ export class Dialer {
 
   // ---- API -------------------------------------------------------------------------------
 
-  async createCampaign(id: string, spec: SpecInput): Promise<CampaignView> {
+  async createCampaign(id: string, spec: SpecInput | null): Promise<CampaignView> {
     const rules = parseCampaignSpec(spec);
     const row = await createCampaign(this.deps.pool, id, rules, rulesToSpec(rules), this.now());
     return { ...row, spec: rulesToSpec(rules) };

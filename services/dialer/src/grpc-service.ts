@@ -48,7 +48,7 @@ export function dialerServiceHandlers(dialer: Dialer, log: Logger): Record<strin
     };
   const handlers = {
     CreateCampaign: wrap<CreateCampaignRequest__Output, Campaign>('CreateCampaign', async (req) =>
-      toCampaign(await dialer.createCampaign(req.campaign_id, req.spec as never)),
+      toCampaign(await dialer.createCampaign(req.campaign_id, req.spec)),
     ),
     StartCampaign: wrap<CampaignRef__Output, Campaign>('StartCampaign', async (req) => toCampaign(await dialer.startCampaign(required(req.campaign_id, 'campaign_id')))),
     PauseCampaign: wrap<CampaignRef__Output, Campaign>('PauseCampaign', async (req) => toCampaign(await dialer.pauseCampaign(required(req.campaign_id, 'campaign_id')))),

@@ -72,7 +72,8 @@ export async function recordOutcome(pool: Pool, r: OutcomeReport, crmGrades: rea
     }
     const first = !a.outcome_reported;
     if (first) {
-      const base = { campaign_id: a.campaign_id, lead_id: a.lead_id, call_id: r.callId, phone: a.phone, at_ms: nowMs };
+      const lead = (await client.query('SELECT name, attributes FROM dialer_leads WHERE id = $1', [a.lead_id])).rows[0] ?? {};
+      const base = { campaign_id: a.campaign_id, lead_id: a.lead_id, call_id: r.callId, phone: a.phone, name: lead.name ?? '', attributes: lead.attributes ?? {}, at_ms: nowMs };
       if (r.grade && crmGrades.includes(r.grade)) await enqueueWebhook(client, 'lead.graded', { ...base, grade: r.grade, consent: r.consent, talk_ms: r.talkMs }, nowMs);
       if (r.optedOut) await enqueueWebhook(client, 'lead.opted_out', { ...base, evidence: r.optOutEvidence }, nowMs);
     }
