@@ -18,6 +18,10 @@ import * as path from 'node:path';
 import { HERE, DEFAULT_MODEL_DIR, RecognizerWorker, readWav as readWavRaw, recognizerConfig, cleanText, resample, modelSampleRate } from './asr-lib.ts';
 import { detectModel } from './model-dir.ts';
 
+/** Demo callee utterances that must be recognised (issue 4), synthesised with the demo voices. */
+export const DEMO_MUST = ['可以', '有需要', '好的', '利息多少', '不需要', '没兴趣', '别再打了', '转人工', '我在开会', '你打错了', '能借多少', '我想借五万', '装修', '不用了', '是的', '嗯',
+  'yes', 'sure', 'not interested', 'how much', 'stop calling', 'transfer to a human', 'call me later'];
+
 interface Item { file: string; kind: 'phrase' | 'garbage'; lang: 'zh' | 'en'; text: string; voice: string; demo?: boolean }
 
 function args() {
@@ -100,6 +104,7 @@ async function main() {
   const rec = await RecognizerWorker.create(recognizerConfig(det.config));
   const acc = { zh: { n: 0, ok: 0, err: 0, ref: 0 }, en: { n: 0, ok: 0, err: 0, ref: 0 } };
   const demo = { zh: { n: 0, ok: 0 }, en: { n: 0, ok: 0 } };
+  const must = { n: 0, ok: 0, misses: [] as string[] };
   const oov = { n: 0, hit: 0 };
   let decMs = 0;
   let audioSec = 0;
@@ -126,6 +131,11 @@ async function main() {
     if (it.demo) {
       demo[it.lang].n++;
       if (ok) demo[it.lang].ok++;
+      if (DEMO_MUST.includes(it.text)) {
+        must.n++;
+        if (ok) must.ok++;
+        else must.misses.push(`${it.text} -> ${cleanText(r.text)}`);
+      }
     }
     const ref = refTokens(it, zhUnits);
     const hyp = r.tokens.map((t) => (t.startsWith(' ') ? '▁' + t.slice(1) : t));
@@ -157,6 +167,7 @@ async function main() {
   };
   const details = {
     counts: { zh: acc.zh.n, en: acc.en.n, oov: oov.n },
+    demoMustPhrases: { exact: r4(must.ok / Math.max(1, must.n)), n: must.n, misses: must.misses },
     demoVoicesExact: { zh: r4(demo.zh.ok / Math.max(1, demo.zh.n)), en: r4(demo.en.ok / Math.max(1, demo.en.n)), n: demo.zh.n + demo.en.n },
     audioSeconds: Math.round(audioSec),
     rtfWallAllFiles: r4(decMs / 1000 / audioSec),

@@ -63,7 +63,13 @@ export async function fetchModel(name: string, opts: FetchOptions = {}): Promise
   fs.mkdirSync(dest, { recursive: true });
   const url = modelUrl(name, opts.baseUrl);
   log(`downloading ${url}`);
-  const res = await fetch(url, { redirect: 'follow' });
+  let res: Response;
+  try {
+    res = await fetch(url, { redirect: 'follow' });
+  } catch (e) {
+    const c = (e as { cause?: { code?: string; message?: string } }).cause;
+    throw new Error(`download of ${url} failed: ${c?.code ?? c?.message ?? (e as Error).message} (no network? use --base-url for a mirror)`);
+  }
   if (!res.ok || !res.body) throw new Error(`download of ${url} failed: HTTP ${res.status} ${res.statusText}`);
   const tmp = path.join(dest, `.${name}.${process.pid}.tar.bz2.part`);
   const total = Number(res.headers.get('content-length') || 0);

@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # One-command recipe for the embedded telephone ASR model (npm run model:train):
 #   1. data   – espeak-ng renders + Allison recordings -> tools/asr-model/.cache/data, held-out eval set -> .cache/eval
-#   2. train  – causal dilated TCN, CTC, time-budgeted (ASR_TRAIN_MIN, default 30 min) on 2 CPU threads
-#   3. export – ONNX in the T-one toneCtc interface -> wasm/models/voicebot-tel-zh-en/{model.onnx,tokens.txt,manifest.json}
+#   2. train  – causal dilated TCN (frame-level CE, blank/CTC-style output), time-budgeted (ASR_TRAIN_MIN, default 50 min) on 2 CPU threads
+#   3. export – blank/<unk> bias calibration on training voices, ONNX in the T-one toneCtc interface -> wasm/models/voicebot-tel-zh-en/{model.onnx,tokens.txt,manifest.json}
 #   4. eval   – tools/asr-model/eval.ts through the sherpa-onnx WASM recognizer; metrics -> manifest.json + README.md
 #
 # Options: --data-only (steps 1 only), --skip-data (reuse cache), --no-eval.
-# Env: ASR_TRAIN_MIN (minutes of training, default 30), ASR_THREADS, ASR_SEED, ASR_REGEN=1 (force data regeneration).
+# Env: ASR_TRAIN_MIN (minutes of training, default 50), ASR_THREADS, ASR_SEED, ASR_REGEN=1 (force data regeneration).
 # Dependencies: /usr/bin/python3 with python3-torch, python3-torchaudio, python3-onnx, python3-numpy,
 # python3-yaml; espeak-ng; asterisk-core-sounds-en-wav + asterisk-core-sounds-en (Allison recordings,
 # transcripts). Missing Debian packages among these are installed with `apt-get install -y` (the only
@@ -56,7 +56,7 @@ stamp() { echo "[train.sh] $1 at +$(( $(date +%s) - t0 ))s" >&2; }
 cd "$REPO"
 if [ $DATA = 1 ]; then stamp "data generation"; "$PY" "$HERE/py/gen_data.py"; fi
 if [ $TRAIN = 1 ]; then
-  stamp "training (${ASR_TRAIN_MIN:-30} min budget)"
+  stamp "training (${ASR_TRAIN_MIN:-50} min budget)"
   "$PY" "$HERE/py/train.py"
   stamp "export"
   "$PY" "$HERE/py/export.py"

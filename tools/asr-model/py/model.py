@@ -90,6 +90,9 @@ class TCN(nn.Module):
         self.bn0 = nn.BatchNorm1d(C)
         self.blocks = nn.ModuleList([Block(C, d) for d in dilations])
         self.out = nn.Conv1d(C, V, 1)
+        # added to the blank logit at inference (set by export.py calibration):
+        # training up-weights token frames, which biases the posteriors towards tokens
+        self.register_buffer("blank_bias", torch.zeros(V))
 
     def state_dim(self):
         return CTX + sum(b.hist for b in self.blocks) * self.C
@@ -99,7 +102,7 @@ class TCN(nn.Module):
         B, T = f.shape[0], f.shape[1]
         return f.reshape(B, T // STACK, NMEL * STACK).transpose(1, 2)  # [B, 120, T30]
 
-    def forward(self, wav, spec_aug=None):
+    def forward(self, wav, spec_aug=None, calibrated=False):
         """Whole utterances. wav [B, N] float, N multiple of 240 -> log-probs [B, N/240, V]"""
         x = F.pad(wav, (CTX, 0))
         f = self.features(x)
@@ -108,7 +111,10 @@ class TCN(nn.Module):
         h = F.relu(self.bn0(self.inp(f)))
         for b in self.blocks:
             h, _ = b(h)
-        return F.log_softmax(self.out(h).transpose(1, 2), dim=-1)
+        z = self.out(h).transpose(1, 2)
+        if calibrated:
+            z = z + self.blank_bias
+        return F.log_softmax(z, dim=-1)
 
 
 class Streaming(nn.Module):
@@ -133,5 +139,5 @@ class Streaming(nn.Module):
             off += n
             h, nh = b(h, hs)
             news.append(nh.reshape(B, n))
-        logp = F.log_softmax(m.out(h).transpose(1, 2), dim=-1)
+        logp = F.log_softmax(m.out(h).transpose(1, 2) + m.blank_bias, dim=-1)
         return logp, torch.cat(news, 1).half()

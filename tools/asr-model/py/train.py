@@ -18,7 +18,7 @@ from model import TCN, STACK, HOP
 from gen_data import trim
 
 torch.set_num_threads(int(os.environ.get("ASR_THREADS", "2")))
-BUDGET = float(os.environ.get("ASR_TRAIN_MIN", "30")) * 60
+BUDGET = float(os.environ.get("ASR_TRAIN_MIN", "50")) * 60
 BATCH = int(os.environ.get("ASR_BATCH", "32"))
 SEED = int(os.environ.get("ASR_SEED", "1"))
 C = int(os.environ.get("ASR_C", "160"))
@@ -126,6 +126,7 @@ class Data:
                         ft[b, f0 + j] = t
                 if f0 + len(toks) < nf:
                     ft[b, f0 + len(toks)] = -100
+        self._last_ids = [ids for _, ids, _ in ex]
         return wav, lens, ft
 
 

@@ -36,8 +36,10 @@ lines = [
     "",
     "```json",
     json.dumps({k: met.get(k) for k in ("exactZh", "exactEn", "terZh", "terEn", "oovFalseKeywordRate", "rtf", "modelBytes")}),
-    json.dumps({k: met.get(k) for k in ("counts", "demoVoicesExact", "measuredAt")}, ensure_ascii=False),
+    json.dumps({k: met.get(k) for k in ("counts", "demoMustPhrases", "demoVoicesExact", "rtfWallAllFiles", "measuredAt")}, ensure_ascii=False),
     "```",
+    "",
+    "Calibration (training voices only): %s." % json.dumps({k: (m.get("calibration") or {}).get(k) for k in ("blankBias", "unkBias", "validationExact")}),
     "",
     "Full details (vocabulary, voices, data, training curve): manifest.json.",
 ]
