@@ -22,6 +22,7 @@ let dialogue: FakeDialogue;
 let media: MediaService;
 let promptsDir: string;
 let wsUrl: string;
+let drained = false;
 
 beforeAll(async () => {
   promptsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'media-prompts-'));
@@ -51,7 +52,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
-  await media?.close();
+  if (!drained) await media?.close();
   await dialogue?.stop();
   fs.rmSync(promptsDir, { recursive: true, force: true });
 });
@@ -151,5 +152,25 @@ describe('media service, Twilio framing end to end', () => {
     expect(metrics).toMatch(/voicebot_media_rejected_frames_total\{framing="twilio",reason="bad_payload"[^}]*\} [1-9]/);
     peer.stop();
     await dialogue.waitFor(callId, 'call_ended');
+  });
+
+  it('SIGTERM drain: refuses new calls with 1013, lets the call in flight finish, then stops', async () => {
+    const callId = 'call-drain';
+    dialogue.onEvent = () => {};
+    const peer = new TwilioPeer(`${wsUrl}?token=${token(callId)}`);
+    await peer.opened;
+    peer.start({ callId });
+    await dialogue.waitFor(callId, 'call_started');
+    const draining = media.drain(Date.now() + 20_000);
+    drained = true;
+    const late = new TwilioPeer(`${wsUrl}?token=${token('call-late')}`);
+    expect(await late.closed).toEqual({ code: 1013, reason: 'draining' });
+    expect((await fetch(`http://127.0.0.1:${media.ports.http}/readyz`)).status).toBe(503);
+    // The call in flight still works.
+    peer.ws.send(JSON.stringify({ event: 'dtmf', dtmf: { digit: '9' } }));
+    expect((await dialogue.waitFor(callId, 'dtmf')).dtmf?.digit).toBe('9');
+    peer.stop();
+    await draining;
+    expect((await dialogue.waitFor(callId, 'call_ended')).call_ended?.party).toBe('HANGUP_PARTY_CALLEE');
   });
 });
