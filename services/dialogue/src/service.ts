@@ -99,9 +99,8 @@ export async function startDialogueService(config: DialogueConfig): Promise<Dial
     } else {
       await new Promise<void>((resolve) => server.tryShutdown(() => resolve()));
     }
-    await outbox.stop();
     await active.flushed();
-    await outbox.kick();
+    await outbox.stop();
     dialer.close();
     await ops.close();
     await db.close();

@@ -26,6 +26,7 @@ export class DialerOutbox {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private again = false;
+  private stopped = false;
 
   constructor(
     private readonly store: DialogueStore,
@@ -41,8 +42,9 @@ export class DialerOutbox {
     this.kick();
   }
 
-  /** Run a delivery pass now (coalesced with one in progress). */
+  /** Run a delivery pass now (coalesced with one in progress). Does nothing once stopped. */
   kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
     if (this.running) {
       this.again = true;
       return this.running;
@@ -51,7 +53,7 @@ export class DialerOutbox {
       .catch((err: unknown) => this.log.warn({ err }, 'outbox pass failed'))
       .finally(() => {
         this.running = undefined;
-        if (this.again) {
+        if (this.again && !this.stopped) {
           this.again = false;
           void this.kick();
         }
@@ -59,9 +61,12 @@ export class DialerOutbox {
     return this.running;
   }
 
+  /** Stop the timer and kicks, then make one last delivery pass (shutdown: the database closes next). */
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
-    await this.running;
+    this.stopped = true;
+    while (this.running) await this.running;
+    await this.pass().catch((err: unknown) => this.log.warn({ err }, 'last outbox pass failed'));
   }
 
   private async pass(): Promise<void> {
