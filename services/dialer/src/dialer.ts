@@ -265,7 +265,8 @@ export class Dialer {
           owner: this.o.owner,
           leaseTtlMs: this.o.leaseTtlMs,
           freeSlots: (nowMs) => this.freeSlotsFor(nowMs),
-          place: (attempt, rules) => this.place(attempt, rules),
+          place: (attempt, rules, delayMs) => this.place(attempt, rules, delayMs),
+          tickMs: this.o.tickMs,
         });
         this.pacers.set(c.id, pacer);
       }
@@ -287,10 +288,12 @@ export class Dialer {
     return Math.floor(this.capacity.free(nowMs, this.liveInCall) / Math.max(1, pacing));
   }
 
-  private place(a: ClaimedAttempt, rules: CampaignRules): void {
+  private place(a: ClaimedAttempt, rules: CampaignRules, delayMs: number): void {
     const carrier = this.deps.carriers.get(rules.carrier);
-    const started = performance.now();
     const job = (async () => {
+      // A crash during this wait leaves an unconfirmed attempt that reconciliation settles; nothing is dialed twice.
+      if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+      const started = performance.now();
       if (!carrier) {
         await this.settle(a.callId, 'failed', `no carrier adapter "${rules.carrier}" configured`);
         return;

@@ -28,8 +28,10 @@ export interface PacerHelper {
   leaseTtlMs: number;
   /** Free robot slots this campaign may count on now. */
   freeSlots(nowMs: number): number;
-  /** Place a claimed call (attempt row already committed). */
-  place(attempt: ClaimedAttempt, rules: CampaignRules): void;
+  /** Place a claimed call (attempt row already committed) after `delayMs` (spacing under the CPS cap). */
+  place(attempt: ClaimedAttempt, rules: CampaignRules, delayMs: number): void;
+  /** Pacing loop period, for the CPS bucket's burst. */
+  tickMs: number;
 }
 
 /** Length of each abandon rule's rolling window. */
@@ -53,7 +55,8 @@ export class CampaignPacer {
     private readonly controller: PacingController,
     private readonly h: PacerHelper,
   ) {
-    this.cps = new CpsLimiter(rules.maxCallsPerSecond);
+    // Burst of one tick's worth; the calls of a tick are spaced 1/CPS apart, so no second sees more than the cap.
+    this.cps = new CpsLimiter(rules.maxCallsPerSecond, Math.max(1, (rules.maxCallsPerSecond * h.tickMs) / 1000));
     this.estimator = new Estimator(undefined, campaignHourOf(rules));
   }
 
@@ -116,10 +119,10 @@ export class CampaignPacer {
       lease: { name: this.leaseName, owner: this.h.owner },
     });
     for (const b of claim.blocks) this.h.metrics.blocks.inc({ reason: b.reason });
-    for (const a of claim.attempts) {
+    claim.attempts.forEach((a, i) => {
       this.h.metrics.claims.inc();
-      this.h.place(a, this.rules);
-    }
+      this.h.place(a, this.rules, (i * 1000) / this.rules.maxCallsPerSecond);
+    });
     return claim.attempts.length;
   }
 
