@@ -4,8 +4,6 @@ import { retrySpacingS } from './compliance/compliance.ts';
 /** Final outcome of one attempt as the dialer records it. */
 export type AttemptOutcome = 'answered' | 'busy' | 'no_answer' | 'machine' | 'failed' | 'abandoned' | 'unknown';
 
-export const OUTCOMES: readonly AttemptOutcome[] = ['answered', 'busy', 'no_answer', 'machine', 'failed', 'abandoned', 'unknown'];
-
 export type LeadNext =
   | { state: 'done'; reason: string }
   | { state: 'blocked'; reason: string }

@@ -21,10 +21,6 @@ export type BlockReason =
   | 'unknown_timezone'
   | 'no_caller_id';
 
-export const BLOCK_REASONS: readonly BlockReason[] = [
-  'dnc', 'refused', 'consent_missing', 'max_attempts', 'retry_spacing', 'frequency_cap', 'holiday', 'calling_hours', 'unknown_timezone', 'no_caller_id',
-];
-
 export interface LeadFacts {
   phone: string;
   /** IANA zone from the lead record ('' when none). */

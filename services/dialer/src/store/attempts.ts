@@ -1,3 +1,4 @@
+import type { QueryResultRow } from 'pg';
 import { withTransaction, type Pool, type PoolClient } from '@voicebot/common';
 import type { CampaignRules } from '../campaign-spec.ts';
 import { leadAfterAttempt, outcomeOfCarrierStatus, type AttemptOutcome } from '../outcomes.ts';
@@ -32,7 +33,7 @@ export interface AttemptRow {
 const COLUMNS = `id, campaign_id, lead_id, attempt_no, phone, caller_id, carrier, carrier_sid, state, outcome, answered_by,
   created_ms, ringing_ms, answered_ms, ended_ms, end_reason, last_sequence`;
 
-function toAttempt(r: any): AttemptRow {
+function toAttempt(r: QueryResultRow): AttemptRow {
   return {
     id: r.id,
     campaignId: r.campaign_id,
@@ -211,24 +212,12 @@ export async function endAttemptById(
   });
 }
 
-/** Live attempts (not ended), optionally only those created before `beforeMs`. */
-export async function liveAttempts(pool: Pool, beforeMs = Number.MAX_SAFE_INTEGER): Promise<AttemptRow[]> {
-  const res = await pool.query(`SELECT ${COLUMNS} FROM dialer_attempts WHERE state <> 'ended' AND created_ms < $1 ORDER BY created_ms`, [beforeMs]);
+/** Every live attempt (not ended), oldest first. */
+export async function liveAttempts(pool: Pool): Promise<AttemptRow[]> {
+  const res = await pool.query(`SELECT ${COLUMNS} FROM dialer_attempts WHERE state <> 'ended' ORDER BY created_ms`);
   return res.rows.map(toAttempt);
 }
 
-export async function getAttempt(pool: Pool, callId: string): Promise<AttemptRow | null> {
-  const res = await pool.query(`SELECT ${COLUMNS} FROM dialer_attempts WHERE id = $1`, [callId]);
-  return res.rowCount === 0 ? null : toAttempt(res.rows[0]);
-}
-
-/** Live attempt counts of a campaign by state. */
-export async function liveCounts(pool: Pool, campaignId: string): Promise<Record<AttemptState, number>> {
-  const res = await pool.query(`SELECT state, count(*)::int AS n FROM dialer_attempts WHERE campaign_id = $1 AND state <> 'ended' GROUP BY state`, [campaignId]);
-  const out: Record<AttemptState, number> = { originating: 0, dialing: 0, ringing: 0, in_call: 0, ended: 0 };
-  for (const r of res.rows) out[r.state as AttemptState] = r.n;
-  return out;
-}
 
 /** A campaign's live attempts, for the pacer (read from storage, so every replica sees all of them). */
 export async function liveAttemptsOf(pool: Pool, campaignId: string): Promise<AttemptRow[]> {

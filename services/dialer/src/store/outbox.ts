@@ -29,8 +29,3 @@ export async function markDelivered(pool: Pool, id: number, nowMs: number): Prom
 export async function markFailed(pool: Pool, id: number, nextTryMs: number, error: string): Promise<void> {
   await pool.query('UPDATE dialer_outbox SET tries = tries + 1, next_try_ms = $2, last_error = $3 WHERE id = $1', [id, nextTryMs, error.slice(0, 500)]);
 }
-
-export async function pendingWebhookCount(pool: Pool): Promise<number> {
-  const res = await pool.query('SELECT count(*)::int AS n FROM dialer_outbox WHERE delivered_ms IS NULL');
-  return res.rows[0].n;
-}
