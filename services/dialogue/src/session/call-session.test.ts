@@ -94,6 +94,13 @@ describe('CallSession turn-taking', () => {
     expect(s.handle(ev({ event: 'call_started' }), 0).rejected).toBe('unexpected_call_started');
   });
 
+  it('skips one silence timeout that arrives while a new prompt is still queued', () => {
+    const { s, ev } = call();
+    const silence = () => s.handle(ev({ event: 'silence_timeout', silence_timeout: { silence_ms: 6000 } }), 0);
+    expect(silence().rejected).toBe('stale_silence');
+    expect(prompts(silence())).toEqual(['silence_1']);
+  });
+
   it('uses a silence timeout, then ends the call on the second one', () => {
     const { s, ev, mark, first } = call();
     mark(first);

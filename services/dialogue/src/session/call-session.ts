@@ -17,7 +17,7 @@ const PARTY: Record<string, HangupParty> = {
 const INTERRUPTING = new Set(['optout', 'wrongNumber', 'transfer', 'negative', 'kb']);
 
 /** Why an event was not acted on; logged and counted by the adapter, never fatal for the call. */
-export type Rejection = 'duplicate' | 'after_hangup' | 'unexpected_call_started' | 'unknown_play_id' | 'wrong_call_id';
+export type Rejection = 'duplicate' | 'after_hangup' | 'unexpected_call_started' | 'unknown_play_id' | 'wrong_call_id' | 'stale_silence';
 
 export interface SessionOutput {
   commands: DialogueCommand[];
@@ -52,6 +52,7 @@ export class CallSession {
   /** play_id → turn index, for the whole call (an interruption may name any earlier play). */
   private readonly turnOfPlay = new Map<string, number>();
   private deferred: Utterance | undefined;
+  private staleSilenceSkipped = false;
   private hungUp = false;
   private finished = false;
   private party: HangupParty = 'unspecified';
@@ -113,6 +114,12 @@ export class CallSession {
         return this.finalTranscript(ev, ev.final_transcript!);
       case 'silence_timeout': {
         if (this.hungUp) return { ...none, rejected: 'after_hangup' };
+        if (this.playing.size > 0 && !this.staleSilenceSkipped) {
+          // Media armed this timer before our newest prompt reached it; it re-arms after that prompt.
+          // Only once, so a lost mark cannot stall the call.
+          this.staleSilenceSkipped = true;
+          return { ...none, rejected: 'stale_silence' };
+        }
         const t0 = this.nowUs();
         this.playing.clear();
         const held = this.takeDeferred();
@@ -232,6 +239,7 @@ export class CallSession {
   }
 
   private emit(d: Decision, inReplyTo: number, t0: number): SessionOutput {
+    this.staleSilenceSkipped = false;
     const commands: DialogueCommand[] = [];
     for (const p of d.plays) {
       const cmd = this.command(inReplyTo, {
