@@ -34,7 +34,6 @@ export class AriCarrier implements CarrierAdapter {
   private readonly answered = new Set<string>();
   private readonly hangupAfterPlayback = new Map<string, string>();
   private readonly auth: string;
-  private seq = 0;
   private events: Promise<void> = Promise.resolve();
 
   constructor(private readonly o: AriOptions) {
@@ -90,7 +89,8 @@ export class AriCarrier implements CarrierAdapter {
       status: s.status,
       answeredBy: s.status === 'in-progress' ? 'human' : '',
       durationS: null,
-      sequence: this.seq++,
+      // ARI has no per-call sequence numbers; events arrive in order and states only move forward.
+      sequence: null,
       nowMs: (this.o.now ?? Date.now)(),
     });
     if (answeredNow) await this.bridgeToMedia(s.callId);
