@@ -161,7 +161,6 @@ export const scriptSchema = z
   .strict();
 
 export type Script = z.output<typeof scriptSchema>;
-export type ScriptNode = Script['nodes'][string];
 export type MatchSpec = z.output<typeof matchSchema>;
 export type Grade = 'A' | 'B' | 'C' | 'D' | 'E' | 'F';
 

@@ -177,11 +177,6 @@ export class DialogueStore {
     });
   }
 
-  async consentsFor(callId: string): Promise<{ nodeId: string; utterance: string }[]> {
-    const r = await this.pool.query<{ node_id: string; utterance: string }>('SELECT node_id, utterance FROM dialogue_consents WHERE call_id = $1 ORDER BY id', [callId]);
-    return r.rows.map((x) => ({ nodeId: x.node_id, utterance: x.utterance }));
-  }
-
   async dueOutbox(nowMs: number, limit = 50): Promise<OutboxRow[]> {
     const r = await this.pool.query<{ id: string; kind: 'dnc' | 'outcome'; call_id: string; payload: Record<string, unknown>; attempts: number }>(
       `SELECT id, kind, call_id, payload, attempts FROM dialogue_outbox
