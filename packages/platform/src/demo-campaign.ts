@@ -83,9 +83,11 @@ export async function runDemoCampaign(opts: DemoCampaignOptions): Promise<DemoCa
     opts.onProgress(stats);
     if (stats.state !== 'CAMPAIGN_STATE_COMPLETED') continue;
     completedAt ??= Date.now();
-    // The dialer learns a call is over from the carrier; the dialogue writes its record a moment later.
+    // The dialer learns a call is over from the carrier; the dialogue finishes its record a moment
+    // later (records exist from call start, so only ended ones count).
     records = await clients.records(campaignId);
-    if (records.length >= stats.answered + stats.machine || Date.now() - completedAt > 15_000) {
+    const ended = records.filter((r) => Number(r.ended_at_ms) > 0).length;
+    if (ended >= stats.answered + stats.machine || Date.now() - completedAt > 15_000) {
       return { campaignId, stats, records, completed: true };
     }
   }
