@@ -145,6 +145,15 @@ describe.each(TEST_STORES)('dialer end to end on $kind', ({ create }) => {
     expect(bad.status).toBe(400);
   });
 
+  it('serves recorded prompts for the abandoned-call message, and only simple names', async () => {
+    const ok = await fetch(`${dialer.httpUrl}/carrier/prompt?script=loan-zh&prompt=close_no`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('audio/wav');
+    expect((await ok.arrayBuffer()).byteLength).toBeGreaterThan(44);
+    expect((await fetch(`${dialer.httpUrl}/carrier/prompt?script=loan-zh&prompt=abandon`)).status).toBe(404);
+    expect((await fetch(`${dialer.httpUrl}/carrier/prompt?script=..&prompt=passwd`)).status).toBe(400);
+  });
+
   it('rejects bad input with INVALID_ARGUMENT naming the field', async () => {
     await expect(dialer.call('CreateCampaign', { spec: anyHourSpec({ caller_ids: ['12'] }) })).rejects.toThrow(/caller_ids\[0\]/);
     await expect(dialer.call('CreateCampaign', { spec: anyHourSpec({ windows: [{ start_minute: 600, end_minute: 500 }] }) })).rejects.toThrow(/windows\[0\]/);

@@ -43,6 +43,8 @@ export interface DialerOptions {
   abandonWhenNoSlot: boolean;
   capacityStaleMs: number;
   fallbackSlots: number;
+  /** Whether the identification prompt of a script exists (served at /carrier/prompt). */
+  promptExists: (scriptId: string, promptId: string) => boolean;
 }
 
 export interface DialerDeps {
@@ -225,11 +227,12 @@ export class Dialer {
     if (human) await markAbandoned(this.deps.pool, a.id);
     this.log.warn({ callId: a.id, campaignId: a.campaignId, human }, 'answered with no free robot slot: identification message and hang-up');
     const carrier = this.deps.carriers.get(a.carrier);
-    if (carrier && a.carrierSid) {
-      await carrier.playAndHangup(a.carrierSid, rules.scriptId, rules.abandonPromptId).catch((err: unknown) => {
-        this.log.error({ err, callId: a.id }, 'carrier refused the abandon message');
-      });
-    }
+    if (!carrier || !a.carrierSid) return;
+    // Without a recorded identification prompt the carrier would fail to fetch it: hang up plainly.
+    const hasPrompt = this.o.promptExists(rules.scriptId, rules.abandonPromptId);
+    if (!hasPrompt) this.log.warn({ scriptId: rules.scriptId, promptId: rules.abandonPromptId }, 'no identification prompt recorded for abandoned calls; hanging up without it');
+    const act = hasPrompt ? carrier.playAndHangup(a.carrierSid, rules.scriptId, rules.abandonPromptId) : carrier.hangup(a.carrierSid);
+    await act.catch((err: unknown) => this.log.error({ err, callId: a.id }, 'carrier refused to end the abandoned call'));
   }
 
   // ---- pacing ------------------------------------------------------------------------------

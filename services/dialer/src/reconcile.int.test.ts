@@ -63,7 +63,7 @@ describe.each(TEST_STORES)('reconciliation after a crash on $kind', ({ create })
     let now = t0 + 1000;
     const dialer = new Dialer(
       { pool, log: createLogger('test', 'silent'), metrics: createDialerMetrics(createRegistry('dialer')), carriers: new Map([['simulator', carrier]]), controller: () => new FixedRatioController(1), now: () => now },
-      { owner: 'test', tickMs: 1000, leaseTtlMs: 5000, ringTimeoutS: 5, maxCallS: 60, reconcileEveryMs: 1000, reconcileGraceS: 5, quarantineDays: 7, crmGrades: ['A'], abandonWhenNoSlot: true, capacityStaleMs: 10_000, fallbackSlots: 0 },
+      { owner: 'test', tickMs: 1000, leaseTtlMs: 5000, ringTimeoutS: 5, maxCallS: 60, reconcileEveryMs: 1000, reconcileGraceS: 5, quarantineDays: 7, crmGrades: ['A'], abandonWhenNoSlot: true, capacityStaleMs: 10_000, fallbackSlots: 0, promptExists: () => false },
     );
     await dialer.reconcile(true);
     const state = async () => (await pool.query('SELECT id, state, outcome, end_reason FROM dialer_attempts ORDER BY id')).rows;

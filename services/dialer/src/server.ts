@@ -24,7 +24,7 @@ import { AriCarrier } from './carrier/ari.ts';
 import type { StatusUpdate } from './store/attempts.ts';
 import { Dialer } from './dialer.ts';
 import { dialerServiceHandlers } from './grpc-service.ts';
-import { promptRoute } from './http/prompt-route.ts';
+import { promptExists, promptRoute } from './http/prompt-route.ts';
 import { importRoute } from './http/import-route.ts';
 import { twilioStatusCallback } from './http/status-callback.ts';
 import { createDialerMetrics } from './metrics.ts';
@@ -124,6 +124,7 @@ export async function startDialerService(config: DialerConfig, log: Logger): Pro
       abandonWhenNoSlot: config.abandonWhenNoSlot,
       capacityStaleMs: config.capacityStaleMs,
       fallbackSlots: config.fallbackSlots,
+      promptExists: (scriptId, promptId) => promptExists(config.promptsDir, scriptId, promptId),
     },
   );
   statusSink = (u) => dialer.onCarrierStatus(u);

@@ -135,7 +135,11 @@ export class AriCarrier implements CarrierAdapter {
   async playAndHangup(sid: string, _scriptId: string, promptId: string): Promise<void> {
     const playback = (await this.request('POST', `/channels/${encodeURIComponent(sid)}/play?media=${encodeURIComponent(`sound:${promptId}`)}`)) as { id?: string };
     if (playback.id) this.hangupAfterPlayback.set(playback.id, sid);
-    else await this.request('DELETE', `/channels/${encodeURIComponent(sid)}`);
+    else await this.hangup(sid);
+  }
+
+  async hangup(sid: string): Promise<void> {
+    await this.request('DELETE', `/channels/${encodeURIComponent(sid)}`);
   }
 
   async fetchStatus(sid: string): Promise<CarrierCallStatus | null> {

@@ -33,6 +33,8 @@ export interface CarrierAdapter {
   originate(req: OriginateRequest): Promise<{ sid: string }>;
   /** Play the campaign's identification message on a live call, then hang up (abandoned call). */
   playAndHangup(sid: string, scriptId: string, promptId: string): Promise<void>;
+  /** End a live call. */
+  hangup(sid: string): Promise<void>;
   /** The carrier's view of a call, for reconciliation after a restart; null when unknown. */
   fetchStatus(sid: string): Promise<CarrierCallStatus | null>;
 }

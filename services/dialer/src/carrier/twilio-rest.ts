@@ -69,9 +69,13 @@ export class TwilioRestCarrier implements CarrierAdapter {
       await this.request('POST', path, form);
     } catch (err) {
       if (!(err instanceof CarrierError && err.definitive)) throw err;
-      // A carrier that cannot redirect a live call (the built-in simulator) still lets us hang up.
-      await this.request('POST', path, new URLSearchParams({ Status: 'completed' }));
+      // A carrier that cannot redirect a live call still lets us hang up.
+      await this.hangup(sid);
     }
+  }
+
+  async hangup(sid: string): Promise<void> {
+    await this.request('POST', `/2010-04-01/Accounts/${this.o.accountSid}/Calls/${encodeURIComponent(sid)}.json`, new URLSearchParams({ Status: 'completed' }));
   }
 
   async fetchStatus(sid: string): Promise<CarrierCallStatus | null> {
