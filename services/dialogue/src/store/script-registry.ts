@@ -5,6 +5,8 @@ import type { CompiledScript } from '../script/compile.ts';
 import { loadScript, parseScript, ScriptInvalidError, type ScriptProblem } from '../script/load.ts';
 import { sha256, type DialogueStore, type StoredScript } from './dialogue-store.ts';
 
+const LATEST_TTL_MS = 2000;
+
 /**
  * Script versions: stored in the database, compiled once per (id, version) and cached, so a call
  * keeps the exact version it started with even when a newer one is uploaded meanwhile.
@@ -12,6 +14,8 @@ import { sha256, type DialogueStore, type StoredScript } from './dialogue-store.
 export class ScriptRegistry {
   private readonly compiled = new Map<string, CompiledScript>();
   private readonly latest = new Map<string, number>();
+  /** When each script's latest version was last read from the database (call starts skip the query within LATEST_TTL_MS). */
+  private readonly latestCheckedAt = new Map<string, number>();
 
   constructor(private readonly store: DialogueStore, private readonly log: Logger) {}
 
@@ -27,6 +31,7 @@ export class ScriptRegistry {
     if (current && current.sha256 === sha256(source)) return { stored: current, problems: result.problems, created: false };
     const stored = await this.store.addScriptVersion({ scriptId: id, source, title: result.script.title, language: result.script.language }, Date.now());
     this.latest.set(id, stored.version);
+    this.latestCheckedAt.set(id, Date.now());
     return { stored, problems: result.problems, created: true };
   }
 
@@ -44,16 +49,21 @@ export class ScriptRegistry {
   }
 
   /**
-   * Compiled script by id and version (0 = latest, asked of the database each time so an upload
-   * through another replica is seen). When the database is unreachable the last known latest
-   * version serves, so calls keep starting.
+   * Compiled script by id and version (0 = latest, re-read from the database at most every
+   * LATEST_TTL_MS so an upload through another replica is seen within seconds). When the
+   * database is unreachable the last known latest version serves, so calls keep starting.
    */
   async get(scriptId: string, version = 0): Promise<CompiledScript | undefined> {
     let v = version;
+    const fresh = Date.now() - (this.latestCheckedAt.get(scriptId) ?? -Infinity) < LATEST_TTL_MS;
+    if (!v && fresh) v = this.latest.get(scriptId) ?? 0;
     if (!v) {
       try {
         v = await this.store.latestVersion(scriptId);
-        if (v) this.latest.set(scriptId, v);
+        if (v) {
+          this.latest.set(scriptId, v);
+          this.latestCheckedAt.set(scriptId, Date.now());
+        }
       } catch (err) {
         v = this.latest.get(scriptId) ?? 0;
         if (!v) throw err;
