@@ -28,6 +28,8 @@ COPY assets/prompts assets/prompts
 # The shipped streaming ASR model (wasm/models/…) is baked in; mount another over it or point
 # VOICEBOT_MEDIA_ASR_MODEL elsewhere to replace it.
 COPY wasm wasm
+# media detects the model's kind with the ASR tooling's detector (one dependency-free module).
+COPY tools/asr-model/model-dir.ts tools/asr-model/model-dir.ts
 COPY deploy/docker deploy/docker
 
 # ---- runtime

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '@voicebot/common/paths';
 import { copySources, dockerIgnore, parseDockerfile } from './lib/dockerfile.ts';
+import { importGraph } from './lib/import-graph.ts';
 
 const dockerfile = parseDockerfile(fs.readFileSync(path.join(REPO_ROOT, 'Dockerfile'), 'utf8'));
 const ignored = dockerIgnore(fs.readFileSync(path.join(REPO_ROOT, '.dockerignore'), 'utf8'));
@@ -19,6 +20,7 @@ const RUNTIME_PATHS = [
   'services/dialogue/scripts/loan-zh.yaml',
   'assets/prompts',
   'wasm/models/voicebot-tel-zh-en/manifest.json',
+  'tools/asr-model/model-dir.ts',
   'deploy/docker/entrypoint.mjs',
   'deploy/docker/drain.mjs',
   ...SERVICES.map((s) => `services/${s}/src/main.ts`),
@@ -70,6 +72,20 @@ describe('Dockerfile', () => {
       return !inImage || ignored(p) || !fs.existsSync(path.join(REPO_ROOT, p));
     });
     expect(missing).toEqual([]);
+  });
+
+  it('holds every file the services and the deploy scripts load, and only production packages', () => {
+    const graph = importGraph([...SERVICES.map((s) => `services/${s}/src/main.ts`), 'deploy/docker/entrypoint.mjs', 'deploy/docker/drain.mjs']);
+    expect(graph.unresolved).toEqual([]);
+    expect(graph.files.size).toBeGreaterThan(50);
+    const copied = copiedFromContext();
+    const outside = [...graph.files].filter((f) => ignored(f) || !copied.some((src) => f === src || f.startsWith(`${src.replace(/\/$/, '')}/`)));
+    expect(outside, 'loaded at run time but not in the image').toEqual([]);
+    const lock = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const notProduction = [...graph.packages]
+      .filter(([name]) => !lock.packages[`node_modules/${name}`] || lock.packages[`node_modules/${name}`]!.dev)
+      .map(([name, by]) => `${name} (imported by ${by})`);
+    expect(notProduction, 'imported at run time but not installed by npm ci --omit=dev').toEqual([]);
   });
 
   it('runs as the non-root uid the Kubernetes manifests expect, under tini, via the entrypoint', () => {
