@@ -6,8 +6,8 @@ import { REPO_ROOT } from '@voicebot/common/paths';
 /**
  * Static view of what a process loads: from entry files, follow every runtime import (static,
  * dynamic, require, require.resolve, createRequire(…)(…), and `new URL('./file',
- * import.meta.url)` assets such as worker scripts and WASM files). Type-only imports are erased at run time and skipped. Returns the repository
- * files reached and the npm packages named.
+ * import.meta.url)` assets such as worker scripts and WASM files). Type-only imports are erased
+ * at run time and skipped. Returns the repository files reached and the npm packages named.
  */
 export interface ImportGraph {
   files: Set<string>;
