@@ -20,7 +20,7 @@ const MAX_MESSAGE = 64 * 1024 * 1024;
 
 /** Splits a client byte stream into whole protocol messages (startup messages have no type byte). */
 export class ClientMessageSplitter {
-  private buffer = Buffer.alloc(0);
+  private buffer: Buffer = Buffer.alloc(0);
   private started = false;
 
   push(chunk: Buffer): { messages: Buffer[]; error?: string } {
