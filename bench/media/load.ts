@@ -53,7 +53,7 @@ export interface LoadResult {
 const SECRET = 'bench-secret';
 const FRAME = 160;
 
-function loadClip(file: string): { samples: Float32Array; onset: number; end: number } {
+function loadClip(file: string): { name: string; samples: Float32Array; onset: number; end: number } {
   const samples = toMonoFloat(parseWav(fs.readFileSync(file), file));
   // Speech onset/end of the clip: first/last 10 ms block above -40 dBFS.
   const block = 80;
@@ -62,7 +62,7 @@ function loadClip(file: string): { samples: Float32Array; onset: number; end: nu
   const level = (i: number) => Math.sqrt(samples.subarray(i, i + block).reduce((a, v) => a + v * v, 0) / block);
   for (let i = 0; i + block <= samples.length; i += block) if (level(i) > 0.01) { onset = i; break; }
   for (let i = samples.length - block; i >= 0; i -= block) if (level(i) > 0.01) { end = i + block; break; }
-  return { samples, onset, end };
+  return { name: path.basename(file, '.wav'), samples, onset, end };
 }
 
 export function percentile(values: number[], p: number): number {
@@ -121,6 +121,7 @@ class Callee {
   prompt: { playId: string; kind: PromptKind; firstFrameAt: number; frames: number; cleared: boolean; markArrived: boolean; spokeAt: number; sayScheduledAt: number } | undefined;
   lastSpeechEndAt = -1;
   private noiseSeed = 1;
+  private lastClip = '';
   private readonly echoGain: number;
   private playing: Float32Array | undefined;
   closed = false;
@@ -176,7 +177,10 @@ class Callee {
       }
       this.buffer.push({ kind: 'media', pcm, due });
     } else if (msg.kind === 'mark') {
-      if (this.prompt?.playId === msg.name) this.prompt.markArrived = true;
+      if (this.prompt?.playId === msg.name) {
+        this.prompt.markArrived = true;
+        if (process.env.BENCH_DEBUG && this.prompt.kind === 'interrupt' && !this.prompt.cleared) process.stderr.write(`missed barge-in: call ${this.index} prompt ${msg.name} clip ${this.lastClip} spoke ${this.prompt.spokeAt >= 0 ? Math.round(this.prompt.spokeAt - this.prompt.firstFrameAt) : '-'} ms in\n`);
+      }
       this.buffer.push({ kind: 'mark', name: msg.name });
     }
     else {
@@ -219,7 +223,9 @@ class Callee {
     }
     if (p && p.sayScheduledAt >= 0 && now >= p.sayScheduledAt && !this.say) {
       const pool = p.kind === 'interrupt' ? this.clips.interrupt : this.clips.backchannel;
-      const clip = pool[(this.index + this.stats.prompts) % pool.length]!;
+      const clipIndex = (this.index + this.stats.prompts) % pool.length;
+      const clip = pool[clipIndex]!;
+      this.lastClip = clip.name;
       // Start 100 ms before the clip's speech onset: the onset frame's send time is the truth.
       this.say = { clip: clip.samples, pos: Math.max(0, clip.onset - 800), onset: clip.onset, end: clip.end, answer: p.kind === 'interrupt' };
       p.sayScheduledAt = -1;

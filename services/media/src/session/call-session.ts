@@ -70,6 +70,8 @@ interface Utterance {
   duringPlayback: boolean;
   /** The prompt it may interrupt, if any. */
   interrupted: boolean;
+  /** Highest echo-gate score seen while it could barge in (for the log when it did not). */
+  bestNearEnd: number;
 }
 
 type Phase = 'connecting' | 'active' | 'ended';
@@ -372,8 +374,7 @@ export class CallSession implements AsrListener {
     switch (e.type) {
       case 'speech_start': {
         const playing = this.playout.playing(now);
-        this.utterance = { onsetSample: e.onsetSample, announced: false, duringPlayback: playing, interrupted: false };
-        this.echo.calleeSpeaking = true;
+        this.utterance = { onsetSample: e.onsetSample, announced: false, duringPlayback: playing, interrupted: false, bestNearEnd: 0 };
         this.maybeAnnounce();
         this.checkSpeechBargeIn(now);
         break;
@@ -391,6 +392,7 @@ export class CallSession implements AsrListener {
         this.echo.calleeSpeaking = false;
         const u = this.utterance;
         if (!u) break;
+        if (u.duringPlayback && !u.interrupted) this.deps.log.debug({ callId: this.callId, announced: u.announced, bestNearEnd: +u.bestNearEnd.toFixed(2), erlDb: +this.echo.erlDb.toFixed(1), onsetMs: this.streamMs(u.onsetSample), endMs: this.streamMs(e.endSample) }, 'utterance over a prompt did not barge in');
         this.maybeAnnounce();
         if (!u.announced) {
           this.deps.metrics.echoSuppressed.inc();
@@ -434,6 +436,8 @@ export class CallSession implements AsrListener {
     if (!u || u.announced) return;
     if (u.duringPlayback && this.echo.nearEndScore(Math.floor(u.onsetSample / SAMPLES_PER_FRAME), Math.floor(this.position / SAMPLES_PER_FRAME)) < 0.5) return;
     u.announced = true;
+    // The echo gate keeps learning the echo path through utterances that are only our echo.
+    this.echo.calleeSpeaking = true;
     this.silenceDeadline = -1;
     this.emit({ speech_started: { during_playback: u.duringPlayback } }, this.streamMs(u.onsetSample));
   }
@@ -456,6 +460,7 @@ export class CallSession implements AsrListener {
     // (the VAD hears our prompt too) is judged on what the callee is doing now.
     const recent = Math.max(from, this.position - Math.max(policy.minSpeechMs, RECENT_SPEECH_MS) * 16);
     const signal = { kind: 'speech' as const, speechMs: (this.position - from) / 16, nearEndRatio: this.nearEndSince(recent) };
+    if (signal.nearEndRatio > u.bestNearEnd) u.bestNearEnd = signal.nearEndRatio;
     const d = decideInterruption(policy, signal);
     if (d.interrupt) {
       this.deps.log.info({ callId: this.callId, speechMs: signal.speechMs, nearEnd: +signal.nearEndRatio.toFixed(2), erlDb: +this.echo.erlDb.toFixed(1), onsetMs: this.streamMs(u.onsetSample), promptStartMs: this.streamMs(this.promptStartSample) }, 'barge-in');
