@@ -56,6 +56,6 @@ export async function createFrameDecoder(format: MediaFormat): Promise<FrameDeco
     const { OpusFrameDecoder } = await import('./opus.ts');
     return OpusFrameDecoder.create();
   }
-  if (process.env.X_NOWASM !== '1' && format.codec === 'pcmu' && format.sampleRate === 8000) return new WasmMulawDecoder();
+  if (format.codec === 'pcmu' && format.sampleRate === 8000) return new WasmMulawDecoder();
   return new PcmDecoder(format);
 }
