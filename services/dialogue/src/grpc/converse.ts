@@ -81,6 +81,7 @@ export function createConverseHandler(deps: ConverseDeps, active: ActiveCalls): 
     const handle = (ev: MediaEvent__Output): void => {
       if (!session || !persistence) return;
       metrics.events.inc({ event: ev.event ?? 'none' });
+      if (ev.final_transcript) log.debug({ callId: session.info.callId, seq: ev.seq, text: ev.final_transcript.text, confidence: ev.final_transcript.confidence, duringPlayback: ev.final_transcript.during_playback }, 'final transcript');
       let out: SessionOutput;
       try {
         out = session.handle(ev, Date.now());

@@ -147,7 +147,9 @@ describe('CallSession turn-taking', () => {
   it('ignores an empty (noise-only) final transcript', () => {
     const { say, mark, first } = call();
     mark(first);
-    expect(say('  ').commands).toEqual([]);
+    const noise = say('  ');
+    expect(noise.commands).toEqual([]);
+    expect(noise.rejected).toBe('empty_transcript');
     expect(prompts(say('可以'))).toEqual(['intro_1']);
   });
 

@@ -17,7 +17,7 @@ const PARTY: Record<string, HangupParty> = {
 const INTERRUPTING = new Set(['optout', 'wrongNumber', 'transfer', 'negative', 'kb']);
 
 /** Why an event was not acted on; logged and counted by the adapter, never fatal for the call. */
-export type Rejection = 'duplicate' | 'after_hangup' | 'unexpected_call_started' | 'unknown_play_id' | 'wrong_call_id' | 'stale_silence';
+export type Rejection = 'duplicate' | 'after_hangup' | 'unexpected_call_started' | 'unknown_play_id' | 'wrong_call_id' | 'stale_silence' | 'empty_transcript';
 
 export interface SessionOutput {
   commands: DialogueCommand[];
@@ -186,7 +186,7 @@ export class CallSession {
   private finalTranscript(ev: MediaEvent__Output, t: Transcript__Output): SessionOutput {
     if (this.hungUp) return { commands: [], ended: false, rejected: 'after_hangup' };
     // A garbage-only final (noise, a cough) is not an answer: media's silence timer still runs.
-    if (t.text.trim() === '') return { commands: [], ended: false };
+    if (t.text.trim() === '') return { commands: [], ended: false, rejected: 'empty_transcript' };
     // Media maps "recognizer gave no confidence" to 0; a real score is never exactly 0.
     const confidence = t.confidence === 0 ? 1 : t.confidence;
     const u: Utterance = { text: t.text, confidence, startMs: t.start_ms, endMs: t.end_ms };
