@@ -74,6 +74,8 @@ function inProcessDecisionCost(): { p50Ms: number; p99Ms: number; decisions: num
 interface ServerSample {
   buckets: Map<number, number>;
   eventLoopLagP99Ms: number;
+  rejected: Record<string, number>;
+  gcSeconds: number;
 }
 
 /** The service's decision histogram buckets (summed over events) and event-loop lag p99 (prom-client resets it at each scrape). */
@@ -87,7 +89,11 @@ async function scrapeServer(url: string): Promise<ServerSample> {
     buckets.set(bound, (buckets.get(bound) ?? 0) + Number(m[2]));
   }
   const lag = /^voicebot_dialogue_nodejs_eventloop_lag_p99_seconds(?:\{[^}]*\})? ([\d.e+-]+)/m.exec(text);
-  return { buckets, eventLoopLagP99Ms: lag ? Number(lag[1]) * 1000 : -1 };
+  const rejected: Record<string, number> = {};
+  for (const m of text.matchAll(/^voicebot_dialogue_events_rejected_total\{[^}]*reason="([^"]+)"[^}]*\} (\d+)/gm)) rejected[m[1]!] = Number(m[2]);
+  let gcSeconds = 0;
+  for (const m of text.matchAll(/^voicebot_dialogue_nodejs_gc_duration_seconds_sum\{[^}]*\} ([\d.e+-]+)/gm)) gcSeconds += Number(m[1]);
+  return { buckets, eventLoopLagP99Ms: lag ? Number(lag[1]) * 1000 : -1, rejected, gcSeconds };
 }
 
 /** Upper bounds of the buckets holding p50 and p99 of the decisions made between two scrapes. */
@@ -213,7 +219,7 @@ async function main(): Promise<void> {
     let next = 0;
     const t0 = performance.now();
     let cpu0 = 0;
-    let serverBefore: ServerSample = { buckets: new Map(), eventLoopLagP99Ms: 0 };
+    let serverBefore: ServerSample = { buckets: new Map(), eventLoopLagP99Ms: 0, rejected: {}, gcSeconds: 0 };
     let clientCpu0 = process.cpuUsage();
     const clientLag = monitorEventLoopDelay({ resolution: 5 });
     let tMeasure = 0;
@@ -266,6 +272,8 @@ async function main(): Promise<void> {
       serverDecisionP50MsAtMost: server.p50Ms,
       serverDecisionP99MsAtMost: server.p99Ms,
       serverEventLoopLagP99Ms: round(server.eventLoopLagP99Ms, 1),
+      serverGcMs: round((serverAfter.gcSeconds - serverBefore.gcSeconds) * 1000, 1),
+      serverRejectedEvents: serverAfter.rejected,
       clientCpuPct: round(((clientCpu.user + clientCpu.system) / 1e6 / wallS) * 100, 1),
       clientEventLoopLagP99Ms: round(clientLag.percentile(99) / 1e6, 1),
       loadAverage1m: round(os.loadavg()[0]!, 2),
