@@ -25,11 +25,6 @@ async function runPlatform(extraEnv: NodeJS.ProcessEnv): Promise<RunResult> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     ...Object.fromEntries(Object.entries(ports).map(([k, v]) => [k, String(v)])),
-    VOICEBOT_MEDIA_DIALOGUE_ADDR: `127.0.0.1:${ports.VOICEBOT_DIALOGUE_GRPC_PORT}`,
-    VOICEBOT_MEDIA_DIALER_ADDR: `127.0.0.1:${ports.VOICEBOT_DIALER_GRPC_PORT}`,
-    VOICEBOT_DIALOGUE_DIALER_ADDR: `127.0.0.1:${ports.VOICEBOT_DIALER_GRPC_PORT}`,
-    VOICEBOT_DIALER_MEDIA_WS_URL: `ws://127.0.0.1:${ports.VOICEBOT_MEDIA_WS_PORT}`,
-    VOICEBOT_DIALER_PUBLIC_URL: `http://127.0.0.1:${ports.VOICEBOT_DIALER_HTTP_PORT}`,
     VOICEBOT_MEDIA_WORKERS: '1',
     ...extraEnv,
   };

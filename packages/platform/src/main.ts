@@ -70,10 +70,16 @@ async function main(): Promise<number> {
   simulator = await startCarrierSimulator({ port: ports.simulator, personas, log: createLogger('simulator', 'warn') });
   say(`carrier     built-in simulator at ${simulator.url} (${personas.length} callees from ${path.relative(process.cwd(), personaFile)})`);
 
+  // Service-to-service addresses follow the ports, so moving one port moves every reference to it.
   const childEnv: NodeJS.ProcessEnv = {
     VOICEBOT_DATABASE_URL: databaseUrl,
     VOICEBOT_DIALER_CARRIER_URL: simulator.url,
     VOICEBOT_LOG_LEVEL: env.VOICEBOT_LOG_LEVEL ?? 'info',
+    VOICEBOT_MEDIA_DIALOGUE_ADDR: env.VOICEBOT_MEDIA_DIALOGUE_ADDR ?? `127.0.0.1:${ports.dialogueGrpc}`,
+    VOICEBOT_MEDIA_DIALER_ADDR: env.VOICEBOT_MEDIA_DIALER_ADDR ?? `127.0.0.1:${ports.dialerGrpc}`,
+    VOICEBOT_DIALOGUE_DIALER_ADDR: env.VOICEBOT_DIALOGUE_DIALER_ADDR ?? `127.0.0.1:${ports.dialerGrpc}`,
+    VOICEBOT_DIALER_MEDIA_WS_URL: env.VOICEBOT_DIALER_MEDIA_WS_URL ?? `ws://127.0.0.1:${ports.mediaWs}`,
+    VOICEBOT_DIALER_PUBLIC_URL: env.VOICEBOT_DIALER_PUBLIC_URL ?? `http://127.0.0.1:${ports.dialerHttp}`,
   };
   const logDir = path.join(dataDir, 'logs');
   services.push(spawnService('dialogue', childEnv, ports.dialogueHttp, logDir));
