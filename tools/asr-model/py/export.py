@@ -52,6 +52,14 @@ def main(out_dir=OUT_DIR, expected=True):
         stats = json.load(open(sp))
     import lexicon as L
     lex = L.load_phrases(verbose=False)
+    # phrase lists as TRAINED (from the checkpoint's vocabulary), plus any
+    # phrases the current scripts contain that this model does not cover
+    zh_model = [t for t in toks[2:] if not t.startswith("\u2581")]
+    en_words = set(t[1:] for t in toks if t.startswith("\u2581"))
+    data_meta = os.path.join(CACHE, "data", "train_meta.json")
+    trained = json.load(open(data_meta)) if os.path.exists(data_meta) else {}
+    en_model = [p for p in trained.get("en", lex["en"]) if all(w in en_words for w in p.split())]
+    not_covered = [p for p in lex["zh"] if p not in zh_model] + [p for p in lex["en"] if any(w not in en_words for w in p.split())]
     mp = os.path.join(out_dir, "manifest.json")
     old = json.load(open(mp)) if os.path.exists(mp) else {}
     manifest = {
@@ -67,8 +75,10 @@ def main(out_dir=OUT_DIR, expected=True):
                          "features": f"in-graph log-mel {NMEL} bins 100-3800 Hz, {WIN}-sample Hann window, {HOP}-sample hop, {STACK} frames stacked to 30 ms",
                          "receptiveFieldMs": 30 * (1 + 2 * sum(ck["dilations"]))},
         "tokenisation": {"scheme": "Chinese lexicon phrase -> one token (the phrase text); English -> one token per word written '▁word' (shown with a leading space); <unk> = garbage / out-of-vocabulary speech; <blk> = CTC blank (id 0)",
-                         "vocabSize": ck["V"], "zhPhrases": lex["zh"], "enPhrases": lex["en"],
+                         "vocabSize": ck["V"], "zhPhrases": zh_model, "enPhrases": en_model,
+                         "aliases": lex.get("aliases"),
                          "lexiconSources": lex["sources"],
+                         "currentLexiconNotCovered": not_covered,
                          "outputNormalisation": "trim; collapse spaces; drop '<unk>' to get keyword text"},
         "voices": {"demoVoices": DEMO_VOICES,
                    "demoVoiceSettings": "espeak-ng default speed (-s 175) and pitch (-p 50); any speed/pitch is fine, the voices are held out",

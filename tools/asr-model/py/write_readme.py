@@ -27,6 +27,7 @@ lines = [
     "* Features (inside the graph): " + m["architecture"]["features"] + ".",
     "* Tokenisation: " + tok["scheme"] + ". Vocabulary %d tokens: %d Chinese phrases, %d English phrases." % (tok["vocabSize"], len(tok["zhPhrases"]), len(tok["enPhrases"])),
     "* Closed vocabulary: the model only knows the lexicon (tools/asr-model/lexicon.yaml + services/dialogue/scripts/*.yaml); other speech should come out as `<unk>` (or nothing). Retrain after changing a script.",
+    "* Current script phrases NOT covered by this model (added after training; retrain to cover): %s." % (", ".join(tok.get("currentLexiconNotCovered") or []) or "none"),
     "* Demo voices (held out from training): zh `%s`, en `%s` (espeak-ng, default speed/pitch)." % (v["demoVoices"]["zh"], v["demoVoices"]["en"]),
     "* Held-out espeak-ng variants (never in training): %s." % ", ".join(v["heldOutVariants"]),
     "* Training data: synthetic espeak-ng telephone speech (%s h of clean clips before augmentation) + Allison (Asterisk, CC-BY-SA-3.0) human 8 kHz prompts; trained %s min (%s steps)."
@@ -45,5 +46,7 @@ lines = [
 ]
 if tr.get("recipeWallSeconds"):
     lines.append("Recipe wall time (data + training + export + eval): %.1f min on 2 CPU cores." % (tr["recipeWallSeconds"] / 60))
+elif tr.get("stageSeconds"):
+    lines.append("Stage times (s): " + json.dumps(tr["stageSeconds"], ensure_ascii=False))
 open(os.path.join(OUT_DIR, "README.md"), "w").write("\n".join(lines) + "\n")
 print("[readme] written", file=sys.stderr)
