@@ -18,11 +18,12 @@ def main(out_dir=OUT_DIR, expected=True):
     m = TCN(ck["V"], C=ck["C"], dilations=ck["dilations"])
     st = ck["state"]
     st.setdefault("blank_bias", torch.zeros(ck["V"]))
+    st.setdefault("rep", torch.zeros(2))
     m.load_state_dict(st)
     m.eval()
     calib = calibrate(m)
     s = Streaming(m).eval()
-    S = m.state_dim()
+    S = s.state_dim()
     os.makedirs(out_dir, exist_ok=True)
     path = os.path.join(out_dir, "model.onnx")
     audio = torch.zeros(1, CHUNK, 1, dtype=torch.int32)
@@ -70,7 +71,7 @@ def main(out_dir=OUT_DIR, expected=True):
         "interface": {"sampleRate": 8000, "chunkSamples": CHUNK, "frameLengthMs": 300, "framesPerChunk": 10,
                       "frameShiftMs": 30, "stateDim": S, "audio": "int32 [B,2400,1]", "state": "float16 [B,state_dim]",
                       "outputs": ["float32 log-probs [B,10,V]", "float16 next state [B,state_dim]"]},
-        "architecture": {"type": "causal dilated depthwise-separable TCN with blank-based (CTC-style) greedy output", "channels": ck["C"],
+        "architecture": {"type": "causal dilated depthwise-separable TCN with blank-based (CTC-style) greedy output; calibrated blank/<unk> logit biases and in-graph repeat suppression (a recently emitted token that is not the current run is penalised; memory carried in the state)", "channels": ck["C"],
                          "dilations": ck["dilations"], "kernel": 3, "params": ck["params"],
                          "features": f"in-graph log-mel {NMEL} bins 100-3800 Hz, {WIN}-sample Hann window, {HOP}-sample hop, {STACK} frames stacked to 30 ms",
                          "receptiveFieldMs": 30 * (1 + 2 * sum(ck["dilations"]))},
@@ -126,31 +127,47 @@ def calibrate(m, n=int(os.environ.get("ASR_CALIB_N", "320"))):
                 T_b = int((lens[b] + 239) // 240)
                 lps.append(lp[b, :T_b])
                 refs.append(ex_ids[b])
-    best = (-1.0, 0.0, 0.0)
+    npl = [lp.numpy() for lp in lps]
+
+    def decode(lp, bias, ub, pen, decay):
+        z = lp.copy()
+        z[:, 0] += bias
+        z[:, 1] += ub
+        mem = np.zeros(z.shape[1])
+        ids, prev = [], 0
+        for t in range(z.shape[0]):
+            pm = mem.copy()
+            pm[prev] = 0
+            k = int((z[t] - pen * pm).argmax())
+            mem *= decay
+            if k > 1:
+                mem[k] = 1.0
+            if k != prev and k != 0:
+                ids.append(k)
+            prev = k
+        return ids
+
+    best = (-1.0, 0.0, 0.0, 0.0, 0.0)
     table = []
-    for ub in [0.0, 0.5, 1.0, 1.5, 2.0, 3.0]:
-        for bias in [x * 0.5 for x in range(0, 13)]:
-            ok = 0
-            for lp, ref in zip(lps, refs):
-                l = lp.clone()
-                l[:, 0] += bias
-                l[:, 1] += ub
-                a = l.argmax(-1).tolist()
-                ids, prev = [], 0
-                for k in a:
-                    if k != prev and k != 0:
-                        ids.append(k)
-                    prev = k
-                ok += int([i for i in ids if i != 1] == [i for i in ref if i != 1])
-            acc = ok / max(1, len(refs))
-            table.append((bias, ub, round(acc, 3)))
-            if acc > best[0] + 1e-9:
-                best = (acc, bias, ub)
+    for pen, decay in [(0.0, 0.0), (5.0, 0.95)]:
+        for ub in [0.0, 0.5, 1.0, 2.0]:
+            for bias in [x * 0.5 for x in range(0, 11)]:
+                ok = 0
+                for lp, ref in zip(npl, refs):
+                    ids = decode(lp, bias, ub, pen, decay)
+                    ok += int([i for i in ids if i != 1] == [i for i in ref if i != 1])
+                acc = ok / max(1, len(refs))
+                table.append((bias, ub, pen, round(acc, 3)))
+                if acc > best[0] + 1e-9:
+                    best = (acc, bias, ub, pen, decay)
     m.blank_bias.zero_()
     m.blank_bias[0] = best[1]
     m.blank_bias[1] = best[2]
-    print(f"[export] blank/<unk> bias calibration on {len(refs)} training-voice examples -> blank +{best[1]}, <unk> +{best[2]} (validation exact {best[0]:.3f})", file=sys.stderr)
-    return {"blankBias": best[1], "unkBias": best[2], "validationExact": round(best[0], 3),
+    m.rep[0] = best[3]
+    m.rep[1] = best[4]
+    print(f"[export] calibration on {len(refs)} training-voice examples -> blank +{best[1]}, <unk> +{best[2]}, repeat penalty {best[3]} decay {best[4]} (validation exact {best[0]:.3f})", file=sys.stderr)
+    return {"blankBias": best[1], "unkBias": best[2], "repeatPenalty": best[3], "repeatDecay": best[4],
+            "validationExact": round(best[0], 3),
             "examples": len(refs), "voices": "training voices only", "table": table}
 
 

@@ -93,6 +93,10 @@ class TCN(nn.Module):
         # added to the blank logit at inference (set by export.py calibration):
         # training up-weights token frames, which biases the posteriors towards tokens
         self.register_buffer("blank_bias", torch.zeros(V))
+        # repeat suppression (set by export.py calibration; 0 = off): a token that was
+        # emitted recently, and is not the token of the current run, gets its logit
+        # lowered by rep_penalty * memory (memory decays by rep_decay per 30 ms frame).
+        self.register_buffer("rep", torch.zeros(2))  # [penalty, decay]
 
     def state_dim(self):
         return CTX + sum(b.hist for b in self.blocks) * self.C
@@ -114,19 +118,45 @@ class TCN(nn.Module):
         z = self.out(h).transpose(1, 2)
         if calibrated:
             z = z + self.blank_bias
+            if float(self.rep[0]) > 0:
+                B, T, V = z.shape
+                mem = torch.zeros(B, V)
+                prev = torch.zeros(B, V)
+                prev[:, 0] = 1
+                outs = []
+                for t in range(T):
+                    zt, mem, prev = self.suppress(z[:, t], mem, prev)
+                    outs.append(zt)
+                z = torch.stack(outs, 1)
         return F.log_softmax(z, dim=-1)
+
+    def suppress(self, zt, mem, prev):
+        """one frame of repeat suppression: returns (adjusted logits, memory, one-hot of argmax)"""
+        V = zt.shape[-1]
+        zt = zt - self.rep[0] * mem * (1 - prev)
+        onehot = (torch.arange(V).unsqueeze(0) == zt.argmax(-1, keepdim=True)).float()
+        keep = torch.ones(V)
+        keep[0] = 0
+        keep[1] = 0
+        mem = torch.maximum(mem * self.rep[1], onehot * keep)
+        return zt, mem, onehot
 
 
 class Streaming(nn.Module):
-    """ONNX export wrapper in the toneCtc interface."""
+    """ONNX export wrapper in the toneCtc interface.
+    state = [120 audio samples | each block's conv history | repeat memory (V) | last argmax one-hot (V)]"""
 
     def __init__(self, m):
         super().__init__()
         self.m = m
 
+    def state_dim(self):
+        return self.m.state_dim() + 2 * self.m.V
+
     def forward(self, audio, state):
         m = self.m
         B = audio.shape[0]
+        V = m.V
         a = audio.reshape(B, CHUNK).float() / 32768.0
         s = state.float()
         x = torch.cat([s[:, :CTX], a], 1)
@@ -139,5 +169,13 @@ class Streaming(nn.Module):
             off += n
             h, nh = b(h, hs)
             news.append(nh.reshape(B, n))
-        logp = F.log_softmax(m.out(h).transpose(1, 2) + m.blank_bias, dim=-1)
+        z = m.out(h).transpose(1, 2) + m.blank_bias  # [B, 10, V]
+        mem = s[:, off:off + V]
+        prev = s[:, off + V:off + 2 * V]
+        outs = []
+        for t in range(CHUNK // (HOP * STACK)):
+            zt, mem, prev = m.suppress(z[:, t], mem, prev)
+            outs.append(zt.unsqueeze(1))
+        logp = F.log_softmax(torch.cat(outs, 1), dim=-1)
+        news += [mem, prev]
         return logp, torch.cat(news, 1).half()
