@@ -3,7 +3,7 @@
 // (tools/asr-model/.cache/eval, held-out espeak-ng voices incl. the demo voices,
 // held-out Allison recordings and held-out non-lexicon sentences).
 //
-//   npx tsx tools/asr-model/eval.ts [--model DIR] [--data DIR] [--json] [--update-manifest] [--limit N]
+//   npm run model:eval -- [--model DIR] [--data DIR] [--json] [--update-manifest] [--limit N] [--all-errors]
 //
 // --json: the last stdout line is exactly
 //   {"exactZh":x,"exactEn":x,"terZh":x,"terEn":x,"oovFalseKeywordRate":x,"rtf":x,"modelBytes":n}
@@ -26,13 +26,14 @@ interface Item { file: string; kind: 'phrase' | 'garbage'; lang: 'zh' | 'en'; te
 
 function args() {
   const a = process.argv.slice(2);
-  const o = { model: DEFAULT_MODEL_DIR, data: path.join(HERE, '.cache', 'eval'), json: false, update: false, limit: 0 };
+  const o = { model: DEFAULT_MODEL_DIR, data: path.join(HERE, '.cache', 'eval'), json: false, update: false, limit: 0, allErrors: false };
   for (let i = 0; i < a.length; i++) {
     const arg = a[i];
     if (arg === '--model') o.model = a[++i] ?? o.model;
     else if (arg === '--data') o.data = a[++i] ?? o.data;
     else if (arg === '--json') o.json = true;
     else if (arg === '--update-manifest') o.update = true;
+    else if (arg === '--all-errors') o.allErrors = true;
     else if (arg === '--limit') o.limit = Number(a[++i]);
     else throw new Error(`unknown argument ${arg}`);
   }
@@ -173,8 +174,11 @@ async function main() {
     rtfWallAllFiles: r4(decMs / 1000 / audioSec),
     rtfHow: 'rtf = sum over 24 benchmark files of the fastest of 3 decodes / audio seconds (incl. 0.9 s flush), one WASM thread',
   };
-  for (const e of errors.slice(0, 60)) console.log(e);
-  if (errors.length > 60) console.log(`... ${errors.length - 60} more errors`);
+  // OOV false keywords first, then misses; --all-errors prints every one
+  const sorted = [...errors.filter((e) => e.startsWith('OOV')), ...errors.filter((e) => !e.startsWith('OOV'))];
+  const shown = o.allErrors ? sorted.length : 60;
+  for (const e of sorted.slice(0, shown)) console.log(e);
+  if (sorted.length > shown) console.log(`... ${sorted.length - shown} more errors (--all-errors)`);
   console.log(JSON.stringify(details));
   if (o.update) {
     const mp = path.join(o.model, 'manifest.json');
