@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Starts the dialer service: registers tsx so the TypeScript sources run as they are.
-import { register } from 'node:module';
-register('tsx/esm', import.meta.url);
+// Starts the dialer service: registers tsx (through its API: module.register('tsx/esm') is
+// refused by tsx 4.2x on Node 20) so the TypeScript sources run as they are.
+import { register } from 'tsx/esm/api';
+register();
 await import('../src/main.ts');
