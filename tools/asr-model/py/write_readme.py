@@ -42,6 +42,8 @@ lines = [
     "",
     "Calibration (training voices only): %s." % json.dumps({k: (m.get("calibration") or {}).get(k) for k in ("blankBias", "unkBias", "validationExact")}),
     "",
+    "Demo callee clips (assets/callee-audio): %s." % json.dumps(m.get("demoCalleeAssetsCheck"), ensure_ascii=False) if m.get("demoCalleeAssetsCheck") else "",
+    "",
     "Full details (vocabulary, voices, data, training curve): manifest.json.",
 ]
 if tr.get("recipeWallSeconds"):
