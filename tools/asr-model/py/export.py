@@ -95,7 +95,7 @@ def main(out_dir=OUT_DIR, expected=True):
         "training": {"loss": "frame-level cross-entropy: blank everywhere, the segment's tokens on consecutive frames right after its end (token frames weighted x%s), greedy CTC-style decoding; blank logit bias calibrated after training" % os.environ.get("ASR_TOKEN_WEIGHT", "8"),
                      "threads": ck.get("threads"), "steps": ck["steps"], "minutes": ck["minutes"], "batch": ck.get("batch"), "seed": ck.get("seed"),
                      "torchEvalHistory": ck.get("history")},
-        "metrics": old.get("metrics"),
+        "metrics": None,  # filled in by eval.ts --update-manifest (train.sh does this)
         "exportedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
     json.dump(manifest, open(mp, "w"), ensure_ascii=False, indent=1)
