@@ -94,27 +94,13 @@ export class DialogueStore {
   }
 
   async saveCall(rec: CallRecordData): Promise<void> {
-    await this.pool.query(
-      `INSERT INTO dialogue_calls (call_id, campaign_id, lead_id, script_id, script_version, grade, end_reason, started_at_ms, ended_at_ms, record)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-       ON CONFLICT (call_id) DO UPDATE SET grade = EXCLUDED.grade, end_reason = EXCLUDED.end_reason,
-         ended_at_ms = EXCLUDED.ended_at_ms, record = EXCLUDED.record`,
-      [rec.callId, rec.campaignId, rec.leadId, rec.scriptId, rec.scriptVersion, rec.grade || null, rec.endReason || null,
-        rec.startedAtMs, rec.endedAtMs || null, JSON.stringify(rec)],
-    );
+    await upsertCall(this.pool, rec);
   }
 
   /** Final record and the dialer outcome message, atomically: the outcome is never lost once the record is. */
   async finishCall(rec: CallRecordData, outcome: Record<string, unknown>, nowMs: number): Promise<void> {
     await withTransaction(this.pool, async (c) => {
-      await c.query(
-        `INSERT INTO dialogue_calls (call_id, campaign_id, lead_id, script_id, script_version, grade, end_reason, started_at_ms, ended_at_ms, record)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
-         ON CONFLICT (call_id) DO UPDATE SET grade = EXCLUDED.grade, end_reason = EXCLUDED.end_reason,
-           ended_at_ms = EXCLUDED.ended_at_ms, record = EXCLUDED.record`,
-        [rec.callId, rec.campaignId, rec.leadId, rec.scriptId, rec.scriptVersion, rec.grade || null, rec.endReason || null,
-          rec.startedAtMs, rec.endedAtMs || null, JSON.stringify(rec)],
-      );
+      await upsertCall(c, rec);
       await c.query(
         `INSERT INTO dialogue_outbox (kind, call_id, payload, next_attempt_ms, created_at_ms) VALUES ('outcome', $1, $2, $3, $3)
          ON CONFLICT (kind, call_id) DO NOTHING`,
@@ -217,4 +203,16 @@ function decodeToken(token: string): [number, string] {
     // fall through to the error below
   }
   throw new RangeError(`invalid page_token '${token}'`);
+}
+
+/** Insert or replace a call's row: records are written at call start and rewritten as it goes. */
+function upsertCall(db: { query(text: string, values: unknown[]): Promise<unknown> }, rec: CallRecordData): Promise<unknown> {
+  return db.query(
+    `INSERT INTO dialogue_calls (call_id, campaign_id, lead_id, script_id, script_version, grade, end_reason, started_at_ms, ended_at_ms, record)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+     ON CONFLICT (call_id) DO UPDATE SET grade = EXCLUDED.grade, end_reason = EXCLUDED.end_reason,
+       ended_at_ms = EXCLUDED.ended_at_ms, record = EXCLUDED.record`,
+    [rec.callId, rec.campaignId, rec.leadId, rec.scriptId, rec.scriptVersion, rec.grade || null, rec.endReason || null,
+      rec.startedAtMs, rec.endedAtMs || null, JSON.stringify(rec)],
+  );
 }
