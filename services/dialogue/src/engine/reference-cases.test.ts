@@ -35,8 +35,9 @@ describe('loan-zh coverage', () => {
       for (const p of r.path) played.add(p);
     }
     const reask = new Set(Object.values(compiled.script.nodes).map((n) => n.question).filter(Boolean));
-    // Re-ask prompts appear in the path under their node's id; the transfer fallback needs an empty target.
-    const missing = [...compiled.prompts.keys()].filter((p) => !played.has(p) && !reask.has(p) && p !== 'transfer_callback');
+    // Re-ask prompts appear in the path under their node's id; the transfer fallback needs an empty
+    // target; the abandoned-call message is played by the dialer, never in a conversation.
+    const missing = [...compiled.prompts.keys()].filter((p) => !played.has(p) && !reask.has(p) && p !== 'transfer_callback' && p !== compiled.script.settings.abandonPrompt);
     expect(missing).toEqual([]);
   });
 });

@@ -47,6 +47,7 @@ export function checkGraph(s: Script, opts: CheckOptions = {}): GraphProblem[] {
     add(p, 'unknown_node', `node '${id}' is not defined under nodes`);
     return false;
   };
+  needPrompt(s.settings.abandonPrompt, ['settings', 'abandonPrompt']);
 
   if (!s.nodes[s.start]) add(['start'], 'unknown_node', `start node '${s.start}' is not defined under nodes`);
 

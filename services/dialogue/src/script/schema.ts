@@ -120,6 +120,8 @@ export const scriptSchema = z
         noInputTimeoutMs: z.number().int().min(500).max(60_000).default(6000),
         minConfidence: z.number().min(0).max(1).default(0.3),
         fillers: matchSchema.optional(),
+        /** Identification message the dialer plays on an abandoned call (answered, no robot free in time). */
+        abandonPrompt: id.optional(),
       })
       .strict()
       .default({ noInputTimeoutMs: 6000, minConfidence: 0.3 }),
