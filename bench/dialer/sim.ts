@@ -1,3 +1,4 @@
+import { seededRandom as rng } from '@voicebot/common/random';
 import type { PacingController } from '../../services/dialer/src/pacing/controller.ts';
 import { CpsLimiter } from '../../services/dialer/src/pacing/cps.ts';
 import { CampaignEstimator } from '../../services/dialer/src/pacing/estimators.ts';
@@ -57,17 +58,6 @@ export const DEFAULT_PARAMS: SimParams = {
   leads: Infinity,
 };
 
-/** mulberry32: small, fast, seedable. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Ev =
   | { t: number; kind: 'tick' }
@@ -289,3 +279,5 @@ export function simulate(controller: PacingController, params: SimParams = DEFAU
     callsPerSlotHour: res.connected / (params.robots * hours),
   };
 }
+
+export { rng };

@@ -1,3 +1,4 @@
+export { seededRandom } from '@voicebot/common/random';
 import type { Turn } from './personas.ts';
 
 /**
@@ -152,17 +153,6 @@ export class CalleeBrain {
   }
 }
 
-/** mulberry32: tiny, fast, good enough for human-like jitter, and reproducible from a seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** FNV-1a of a string, to derive a per-number seed. */
 export function hashString(s: string): number {

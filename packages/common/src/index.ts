@@ -9,3 +9,4 @@ export * from './errors.ts';
 export * from './media-token.ts';
 export * from './paths.ts';
 export * from './testing.ts';
+export * from './random.ts';
