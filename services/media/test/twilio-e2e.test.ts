@@ -122,6 +122,10 @@ describe('media service, Twilio framing end to end', () => {
     const events = dialogue.calls.get(callId)!.events;
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.map((e) => e.event)).toContain('playback_mark');
+    // Regression: closing the socket on a robot hang-up re-entered end(), counting the call twice.
+    const metrics = await (await fetch(`http://127.0.0.1:${media.ports.http}/metrics`)).text();
+    expect(metrics).toMatch(/voicebot_media_calls_total\{framing="twilio",party="robot"[^}]*\} 1\n/);
+    expect(metrics).not.toMatch(/voicebot_media_active_calls\{[^}]*\} -/);
   }, 60_000);
 
   it('a callee hang-up (stop) ends the call with party CALLEE', async () => {

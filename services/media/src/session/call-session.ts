@@ -653,6 +653,10 @@ export class CallSession implements AsrListener {
   end(party: 'HANGUP_PARTY_CALLEE' | 'HANGUP_PARTY_ROBOT' | 'HANGUP_PARTY_NETWORK' | 'HANGUP_PARTY_SYSTEM', reason: string, closeCode: number, closeReason: string): void {
     if (this.phase === 'ended') return;
     const wasActive = this.phase === 'active';
+    // Closing the socket below calls back into onTransportClosed synchronously; marking the call
+    // ended first keeps that from ending it a second time (a second call_ended, the active-calls
+    // gauge decremented twice).
+    this.phase = 'ended';
     if (wasActive) {
       this.emit({ call_ended: { party, reason, duration_ms: this.streamMs(), answer_to_audio_ms: this.firstAudioAt >= 0 ? Math.round(this.firstAudioAt - this.answeredAt) : 0 } });
       this.converse?.end();
