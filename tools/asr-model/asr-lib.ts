@@ -1,5 +1,6 @@
 // Shared helpers for the ASR CLI / eval / tests: WAV reading and a
 // sherpa-onnx OnlineRecognizer that lives in a worker thread.
+import { recognizerConfig as sharedRecognizerConfig } from './model-dir.ts';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,23 +152,9 @@ export class RecognizerWorker {
   }
 }
 
-/** Builds a full sherpa OnlineRecognizer config around a modelConfig from detectModel(). */
+/** Recognizer config for decoding whole files: no endpointing. */
 export function recognizerConfig(modelConfig: object): object {
-  return {
-    featConfig: { sampleRate: 16000, featureDim: 80 },
-    modelConfig: { numThreads: 1, provider: 'cpu', debug: 0, modelingUnit: 'cjkchar', bpeVocab: '', modelType: '', ...modelConfig },
-    decodingMethod: 'greedy_search',
-    maxActivePaths: 4,
-    enableEndpoint: 0,
-    rule1MinTrailingSilence: 2.4,
-    rule2MinTrailingSilence: 1.2,
-    rule3MinUtteranceLength: 20,
-    hotwordsFile: '',
-    hotwordsScore: 1.5,
-    ctcFstDecoderConfig: { graph: '', maxActive: 3000 },
-    ruleFsts: '',
-    ruleFars: '',
-  };
+  return sharedRecognizerConfig(modelConfig, { enabled: false, trailingSilenceS: 1.2 });
 }
 
 /** Normalises recognizer text to keyword text: drops <unk>, trims, collapses spaces. */

@@ -148,3 +148,27 @@ export function detectModel(dir: string, opts: DetectOptions = {}): DetectedMode
       (missing.length ? `, and ${missing.join(', ')}` : ''),
   );
 }
+
+/**
+ * Full sherpa-onnx OnlineRecognizer config around a detected `modelConfig` (the JS API wants
+ * every key once a config is passed). `endpoint` gives the live-call endpointing the media
+ * service uses; offline tools decode whole files and turn it off.
+ */
+export function recognizerConfig(modelConfig: object, endpoint: { enabled: boolean; trailingSilenceS: number }): Record<string, unknown> {
+  const empty = { transducer: { encoder: '', decoder: '', joiner: '' }, paraformer: { encoder: '', decoder: '' }, zipformer2Ctc: { model: '' }, nemoCtc: { model: '' }, toneCtc: { model: '' } };
+  return {
+    featConfig: { sampleRate: 16000, featureDim: 80 },
+    modelConfig: { ...empty, numThreads: 1, provider: 'cpu', debug: 0, modelType: '', modelingUnit: 'cjkchar', bpeVocab: '', ...modelConfig },
+    decodingMethod: 'greedy_search',
+    maxActivePaths: 4,
+    enableEndpoint: endpoint.enabled ? 1 : 0,
+    rule1MinTrailingSilence: 2.4,
+    rule2MinTrailingSilence: endpoint.trailingSilenceS,
+    rule3MinUtteranceLength: 20,
+    hotwordsFile: '',
+    hotwordsScore: 1.5,
+    ctcFstDecoderConfig: { graph: '', maxActive: 3000 },
+    ruleFsts: '',
+    ruleFars: '',
+  };
+}

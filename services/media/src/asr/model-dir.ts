@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { detectModel as detectModelFiles } from '../../../../tools/asr-model/model-dir.ts';
+import { detectModel as detectModelFiles, recognizerConfig as sharedRecognizerConfig } from '../../../../tools/asr-model/model-dir.ts';
 
 /**
  * Which streaming model `VOICEBOT_MEDIA_ASR_MODEL` points at, and the sherpa-onnx recognizer
@@ -36,22 +36,7 @@ export function modelSampleRate(model: DetectedModel): number {
   return model.kind === 'toneCtc' ? 8000 : 16000;
 }
 
-/** Full recognizer config for sherpa-onnx (its JS API needs every key when a config is passed). */
+/** Recognizer config for live calls: endpointing on, 0.8 s of trailing silence ends an utterance. */
 export function recognizerConfig(model: DetectedModel): Record<string, unknown> {
-  const empty = { transducer: { encoder: '', decoder: '', joiner: '' }, paraformer: { encoder: '', decoder: '' }, zipformer2Ctc: { model: '' }, nemoCtc: { model: '' }, toneCtc: { model: '' } };
-  return {
-    featConfig: { sampleRate: 16000, featureDim: 80 },
-    modelConfig: { ...empty, modelType: '', modelingUnit: 'cjkchar', bpeVocab: '', ...model.modelConfig },
-    decodingMethod: 'greedy_search',
-    maxActivePaths: 4,
-    enableEndpoint: 1,
-    rule1MinTrailingSilence: 2.4,
-    rule2MinTrailingSilence: 0.8,
-    rule3MinUtteranceLength: 20,
-    hotwordsFile: '',
-    hotwordsScore: 1.5,
-    ctcFstDecoderConfig: { graph: '', maxActive: 3000 },
-    ruleFsts: '',
-    ruleFars: '',
-  };
+  return sharedRecognizerConfig(model.modelConfig, { enabled: true, trailingSilenceS: 0.8 });
 }
