@@ -26,14 +26,17 @@ def main(out_dir=OUT_DIR, expected=True):
     S = s.state_dim()
     os.makedirs(out_dir, exist_ok=True)
     path = os.path.join(out_dir, "model.onnx")
+    # everything is written next to its target and renamed into place, so a media
+    # service starting during a retrain loads the old model or the new one, never half a file
+    tmp = path + ".tmp"
     audio = torch.zeros(1, CHUNK, 1, dtype=torch.int32)
     state = torch.zeros(1, S, dtype=torch.float16)
     with torch.no_grad():
-        torch.onnx.export(s, (audio, state), path, opset_version=13,
+        torch.onnx.export(s, (audio, state), tmp, opset_version=13,
                           input_names=["audio", "state"], output_names=["logprobs", "next_state"],
                           dynamic_axes={"audio": {0: "B"}, "state": {0: "B"}, "logprobs": {0: "B"}, "next_state": {0: "B"}},
                           do_constant_folding=True)
-    mo = onnx.load(path)
+    mo = onnx.load(tmp)
     meta = {"sample_rate": "8000", "frame_length_ms": "300", "state_dim": str(S),
             "model_type": "voicebot-tcn-ctc", "vocab_size": str(ck["V"]),
             "comment": "voicebot-tel-zh-en: causal dilated TCN CTC, tools/asr-model"}
@@ -42,11 +45,14 @@ def main(out_dir=OUT_DIR, expected=True):
         p = mo.metadata_props.add()
         p.key, p.value = k, v
     onnx.checker.check_model(mo)
-    onnx.save(mo, path)
+    onnx.save(mo, tmp)
     toks = ck["tokens"]
-    with open(os.path.join(out_dir, "tokens.txt"), "w", encoding="utf-8") as f:
+    tok_path = os.path.join(out_dir, "tokens.txt")
+    with open(tok_path + ".tmp", "w", encoding="utf-8") as f:
         for i, t in enumerate(toks):
             f.write(f"{t} {i}\n")
+    os.replace(tok_path + ".tmp", tok_path)
+    os.replace(tmp, path)
     stats = {}
     sp = os.path.join(CACHE, "data", "stats.json")
     if os.path.exists(sp):
@@ -88,7 +94,7 @@ def main(out_dir=OUT_DIR, expected=True):
                    "trainZh": "cmn with the default voice and every other espeak-ng variant, speed %d-%d, pitch %d-%d" % (TRAIN_SPEED + TRAIN_PITCH),
                    "trainEn": {"bases": EN_TRAIN_BASES, "variants": "default + every espeak-ng variant not held out"},
                    "trainVariants": [v for v in train_variants() if v]},
-        "trainingData": {"synthetic": "espeak-ng renders of lexicon phrases, number expressions and non-lexicon sentences (garbage, label <unk>), resampled to 8 kHz; on-the-fly telephone channel: 200-450/3000-3600 Hz band-pass, mu-law/A-law round trips, coloured noise SNR 5-40 dB, level -30..-1 dBFS, 20-60 ms dropouts, hum, clipping; 2-3 phrase concatenations and garbage+phrase mixes",
+        "trainingData": {"synthetic": "espeak-ng renders of lexicon phrases, number expressions and non-lexicon sentences (garbage, label <unk>), resampled to 8 kHz; on-the-fly speed perturbation x0.88-1.12 on half the clips; on-the-fly telephone channel: 200-450/3000-3600 Hz band-pass, mu-law/A-law round trips, coloured noise SNR 5-40 dB, level -30..-1 dBFS, 20-60 ms dropouts, hum, clipping; 2-3 phrase concatenations and garbage+phrase mixes",
                          "real": "Asterisk en_US_f_Allison prompts (8 kHz human speech, CC-BY-SA-3.0): transcripts equal to a lexicon phrase are positives, transcripts with no lexicon phrase are garbage; 25% of recordings (by name hash) held out for the OOV eval",
                          **stats},
         "calibration": calib,
@@ -98,7 +104,9 @@ def main(out_dir=OUT_DIR, expected=True):
         "metrics": None,  # filled in by eval.ts --update-manifest (train.sh does this)
         "exportedAt": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
-    json.dump(manifest, open(mp, "w"), ensure_ascii=False, indent=1)
+    with open(mp + ".tmp", "w") as f:
+        json.dump(manifest, f, ensure_ascii=False, indent=1)
+    os.replace(mp + ".tmp", mp)
     if expected:
         write_expected(m, toks)
     print(f"[export] {path} ({os.path.getsize(path)} bytes) state_dim {S} V {ck['V']}", file=sys.stderr)

@@ -27,8 +27,8 @@ from common import *  # noqa
 import lexicon as L
 from augment import telephone
 
-VERSION = 4
-N_PER_PHRASE = int(os.environ.get("ASR_N_PER_PHRASE", "44"))
+VERSION = 5
+N_PER_PHRASE = int(os.environ.get("ASR_N_PER_PHRASE", "64"))
 N_EVAL_PER_PHRASE = 3          # demo voice (defaults) + 2 random held-out configs
 SINGLE_CHAR_BOOST = 1.0
 
@@ -195,9 +195,13 @@ def main():
         v = rng.choice(tv)
         return base + ("+" + v if v else ""), rng.randint(*TRAIN_SPEED), rng.randint(*TRAIN_PITCH)
 
+    # the eval set draws from its own generator so that changing the amount of
+    # training data does not change which held-out voices are evaluated
+    erng = random.Random(4321)
+
     def veval(lang):
-        base = "cmn" if lang == "zh" else rng.choice(EN_EVAL_BASES)
-        return base + "+" + rng.choice(ev), rng.randint(*EVAL_SPEED), rng.randint(*EVAL_PITCH)
+        base = "cmn" if lang == "zh" else erng.choice(EN_EVAL_BASES)
+        return base + "+" + erng.choice(ev), erng.randint(*EVAL_SPEED), erng.randint(*EVAL_PITCH)
 
     # ---- garbage text, split sentence-disjoint train/eval ----
     gz = [s.strip() for s in open(os.path.join(HERE, "garbage_zh.txt"), encoding="utf-8") if s.strip()]
@@ -207,9 +211,10 @@ def main():
     allison = load_allison()
     ge += [v for _, v, _ in allison]
     ge = [s for s in dict.fromkeys(ge) if not contains_en_phrase(s, en) and len(en_words(s)) >= 2]
-    rz = zh_random_garbage(rng, 260, zh)
-    gz_tr = [s for s in gz if not held_out(s)] + rz[:220]
-    gz_ev = [s for s in gz if held_out(s)] + rz[220:]
+    rz_ev = zh_random_garbage(erng, 40, zh)
+    rz = rz_ev + [t for t in zh_random_garbage(rng, 600, zh) if t not in rz_ev]
+    gz_tr = [s for s in gz if not held_out(s)] + rz[40:]
+    gz_ev = [s for s in gz if held_out(s)] + rz_ev
     ge_tr = [s for s in ge if not held_out(s)]
     ge_ev = [s for s in ge if held_out(s)]
     print(f"[gen] garbage zh {len(gz_tr)}/{len(gz_ev)} en {len(ge_tr)}/{len(ge_ev)} (train/eval)", file=sys.stderr)

@@ -21,7 +21,7 @@ torch.set_num_threads(int(os.environ.get("ASR_THREADS", "2")))
 BUDGET = float(os.environ.get("ASR_TRAIN_MIN", "50")) * 60
 BATCH = int(os.environ.get("ASR_BATCH", "32"))
 SEED = int(os.environ.get("ASR_SEED", "1"))
-C = int(os.environ.get("ASR_C", "160"))
+C = int(os.environ.get("ASR_C", "192"))
 FR = STACK * HOP  # 240 samples per output frame
 TOKW = float(os.environ.get("ASR_TOKEN_WEIGHT", "8"))
 
@@ -48,6 +48,12 @@ class Data:
             L = int(self.rng.uniform(1.0, 3.0) * SR)
             s = self.rng.randrange(0, len(x) - L)
             x = x[s:s + L]
+        if self.rng.random() < 0.5:
+            # speed perturbation (tempo and formants together, like Kaldi's 0.9/1.1 copies):
+            # a vocal-tract-length change the espeak-ng pitch/speed settings do not give
+            f = self.rng.uniform(0.88, 1.12)
+            n = max(2, int(len(x) / f))
+            x = np.interp(np.arange(n) * f, np.arange(len(x)), x).astype(np.float32)
         return x * self.rng.uniform(0.3, 1.0)
 
     def sil(self, a, b):
