@@ -11,6 +11,8 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *  # noqa
 from model import TCN, Streaming, CHUNK, CTX, NMEL, WIN, HOP, STACK
+from calibrate import calibrate
+import lexicon as L
 
 
 def main(out_dir=OUT_DIR, expected=True):
@@ -21,7 +23,10 @@ def main(out_dir=OUT_DIR, expected=True):
     st.setdefault("rep", torch.zeros(2))
     m.load_state_dict(st)
     m.eval()
-    calib = calibrate(m)
+    lex = L.load_phrases(verbose=False)
+    data_meta = os.path.join(CACHE, "data", "train_meta.json")
+    trained = json.load(open(data_meta)) if os.path.exists(data_meta) else {}
+    calib = calibrate(m, lex, {it["text"] for it in trained.get("items", [])})
     s = Streaming(m).eval()
     S = s.state_dim()
     os.makedirs(out_dir, exist_ok=True)
@@ -57,18 +62,13 @@ def main(out_dir=OUT_DIR, expected=True):
     sp = os.path.join(CACHE, "data", "stats.json")
     if os.path.exists(sp):
         stats = json.load(open(sp))
-    import lexicon as L
-    lex = L.load_phrases(verbose=False)
     # phrase lists as TRAINED (from the checkpoint's vocabulary), plus any
     # phrases the current scripts contain that this model does not cover
     zh_model = [t for t in toks[2:] if not t.startswith("\u2581")]
     en_words = set(t[1:] for t in toks if t.startswith("\u2581"))
-    data_meta = os.path.join(CACHE, "data", "train_meta.json")
-    trained = json.load(open(data_meta)) if os.path.exists(data_meta) else {}
     en_model = [p for p in trained.get("en", lex["en"]) if all(w in en_words for w in p.split())]
     not_covered = [p for p in lex["zh"] if p not in zh_model] + [p for p in lex["en"] if any(w not in en_words for w in p.split())]
     mp = os.path.join(out_dir, "manifest.json")
-    old = json.load(open(mp)) if os.path.exists(mp) else {}
     manifest = {
         "name": "voicebot-tel-zh-en",
         "kind": "toneCtc",
@@ -110,73 +110,6 @@ def main(out_dir=OUT_DIR, expected=True):
     if expected:
         write_expected(m, toks)
     print(f"[export] {path} ({os.path.getsize(path)} bytes) state_dim {S} V {ck['V']}", file=sys.stderr)
-
-
-def calibrate(m, n=int(os.environ.get("ASR_CALIB_N", "320"))):
-    """Choose the blank-logit bias on a validation set drawn from the TRAINING
-    voices (never the held-out eval voices): synthetic telephone examples
-    (single phrases, pairs, garbage, garbage+phrase). Criterion: fraction of
-    examples whose output, <unk> removed, equals the reference, <unk> removed."""
-    import numpy as np
-    import random as _r
-    import train as T
-    from augment import telephone, quantize_like_sherpa
-    data = T.Data()
-    data.rng = _r.Random(4242)
-    g = torch.Generator().manual_seed(4242)
-    lps, refs = [], []
-    with torch.no_grad():
-        for _ in range(n // 16):
-            wav, lens, _ = data.batch(16)
-            ex_ids = list(data._last_ids)
-            wav = quantize_like_sherpa(telephone(wav, lens, g, strength=0.5, hum=False))
-            lp = m(wav)
-            for b in range(wav.shape[0]):
-                T_b = int((lens[b] + 239) // 240)
-                lps.append(lp[b, :T_b])
-                refs.append(ex_ids[b])
-    npl = [lp.numpy() for lp in lps]
-
-    def decode(lp, bias, ub, pen, decay):
-        z = lp.copy()
-        z[:, 0] += bias
-        z[:, 1] += ub
-        mem = np.zeros(z.shape[1])
-        ids, prev = [], 0
-        for t in range(z.shape[0]):
-            pm = mem.copy()
-            pm[prev] = 0
-            k = int((z[t] - pen * pm).argmax())
-            mem *= decay
-            if k > 1:
-                mem[k] = 1.0
-            if k != prev and k != 0:
-                ids.append(k)
-            prev = k
-        return ids
-
-    best = (-1.0, 0.0, 0.0, 0.0, 0.0)
-    table = []
-    for pen, decay in [(0.0, 0.0), (5.0, 0.95)]:
-        for ub in [0.0, 0.5, 1.0, 2.0]:
-            for bias in [x * 0.5 for x in range(0, 11)]:
-                ok = 0
-                for lp, ref in zip(npl, refs):
-                    ids = decode(lp, bias, ub, pen, decay)
-                    ok += int([i for i in ids if i != 1] == [i for i in ref if i != 1])
-                acc = ok / max(1, len(refs))
-                table.append((bias, ub, pen, round(acc, 3)))
-                if acc > best[0] + 1e-9:
-                    best = (acc, bias, ub, pen, decay)
-    m.blank_bias.zero_()
-    m.blank_bias[0] = best[1]
-    m.blank_bias[1] = best[2]
-    m.rep[0] = best[3]
-    m.rep[1] = best[4]
-    print(f"[export] calibration on {len(refs)} training-voice examples -> blank +{best[1]}, <unk> +{best[2]}, repeat penalty {best[3]} decay {best[4]} (validation exact {best[0]:.3f})", file=sys.stderr)
-    return {"blankBias": best[1], "unkBias": best[2], "repeatPenalty": best[3], "repeatDecay": best[4],
-            "validationExact": round(best[0], 3),
-            "examples": len(refs), "voices": "training voices only", "table": table}
 
 
 def write_expected(m, toks):

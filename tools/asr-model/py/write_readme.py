@@ -42,7 +42,7 @@ lines = [
     "",
     "Calibration (training voices only): %s." % json.dumps({k: (m.get("calibration") or {}).get(k) for k in ("blankBias", "unkBias", "validationExact")}),
     "",
-    "Demo callee clips (assets/callee-audio): %s." % json.dumps(m.get("demoCalleeAssetsCheck"), ensure_ascii=False) if m.get("demoCalleeAssetsCheck") else "",
+    "Demo callee clips (assets/callee-audio, recognised through the same recognizer): %s." % json.dumps(met.get("demoCalleeClips"), ensure_ascii=False) if met.get("demoCalleeClips") else "",
     "",
     "Full details (vocabulary, voices, data, training curve): manifest.json.",
 ]
