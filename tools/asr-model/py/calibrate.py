@@ -43,14 +43,36 @@ def _logprobs(m, wav, lens):
 
 
 def mixture_set(m, data, g):
-    lps, refs = [], []
+    lps, refs, first = [], [], None
     for _ in range(N_MIX // 16):
         wav, lens, _ = data.batch(16)
         ids = list(data._last_ids)
         wav = telephone(wav, lens, g, strength=0.5, hum=False)
+        first = first or (wav, lens)
         lps += _logprobs(m, wav, lens)
         refs += ids
-    return lps, refs
+    return lps, refs, first
+
+
+def _check_decoder_matches_graph(m, batch, lps):
+    """The grid search decodes in numpy; the exported graph applies the same constants
+    in torch. Both must agree, or the calibration optimised something else."""
+    wav, lens = batch
+    with torch.no_grad():
+        lp = m(quantize_like_sherpa(wav), calibrated=True)
+    bias, ub, pen, decay = float(m.blank_bias[0]), float(m.blank_bias[1]), float(m.rep[0]), float(m.rep[1])
+    differ = 0
+    for b in range(wav.shape[0]):
+        top = lp[b, : int((lens[b] + 239) // 240)].argmax(-1).tolist()
+        graph, prev = [], 0
+        for k in top:
+            if k != prev and k != 0:
+                graph.append(k)
+            prev = k
+        differ += int(graph != decode(lps[b], bias, ub, pen, decay))
+    if differ > 1:
+        raise RuntimeError(f"calibration decoder and graph disagree on {differ}/{wav.shape[0]} examples")
+    return differ
 
 
 def _unseen_texts(rng, lex, trained_texts):
@@ -132,7 +154,7 @@ def calibrate(m, lex, trained_texts):
     data.rng = random.Random(4242)
     g = torch.Generator().manual_seed(4242)
     m.eval()
-    mix, refs = mixture_set(m, data, g)
+    mix, refs, first = mixture_set(m, data, g)
     gar, gar_counts = unseen_garbage_set(m, lex, trained_texts, g)
     clean_refs = [[i for i in r if i != 1] for r in refs]
     table = []
@@ -150,12 +172,13 @@ def calibrate(m, lex, trained_texts):
     m.blank_bias[1] = ub
     m.rep[0] = pen
     m.rep[1] = decay
+    differ = _check_decoder_matches_graph(m, first, mix)
     print(f"[calibrate] {len(mix)} mixture + {len(gar)} unseen-garbage examples (training voices) -> blank +{bias}, "
           f"<unk> +{ub}, repeat penalty {pen} decay {decay}: exact {exact:.3f}, garbage false alarms {fa:.3f} "
           f"(budget {MAX_FA}{'' if within else ', not met'})", file=sys.stderr)
     return {"blankBias": bias, "unkBias": ub, "repeatPenalty": pen, "repeatDecay": decay,
             "validationExact": exact, "validationGarbageFalseAlarms": fa, "falseAlarmBudget": MAX_FA,
-            "budgetMet": bool(within), "examples": len(mix), "garbageExamples": gar_counts,
+            "budgetMet": bool(within), "decoderGraphMismatches": differ, "examples": len(mix), "garbageExamples": gar_counts,
             "voices": "training voices only; garbage sentences never seen in training",
             "tableColumns": ["blankBias", "unkBias", "repeatPenalty", "repeatDecay", "exact", "garbageFalseAlarms"],
             "table": table}
