@@ -59,6 +59,17 @@ afterAll(async () => {
 
 const token = (callId: string, secret = SECRET, exp = Date.now() / 1000 + 60) => signMediaToken({ carrier: 'twilio', callId, exp }, secret);
 
+const scrapeMetrics = async () => (await fetch(`http://127.0.0.1:${media.ports.http}/metrics`)).text();
+
+/** A Twilio peer whose call the media service has announced to the dialogue. */
+async function startedCall(callId: string): Promise<TwilioPeer> {
+  const peer = new TwilioPeer(`${wsUrl}?token=${token(callId)}`);
+  await peer.opened;
+  peer.start({ callId });
+  await dialogue.waitFor(callId, 'call_started');
+  return peer;
+}
+
 async function streamAudio(peer: TwilioPeer, audio: Float32Array): Promise<void> {
   for (let i = 0; i + 160 <= audio.length; i += 160) {
     peer.sendFrame(audio.subarray(i, i + 160));
@@ -70,7 +81,7 @@ describe('media service, Twilio framing end to end', () => {
   it('is ready once workers are warm and serves metrics', async () => {
     const ready = await fetch(`http://127.0.0.1:${media.ports.http}/readyz`);
     expect(ready.status).toBe(200);
-    const metrics = await (await fetch(`http://127.0.0.1:${media.ports.http}/metrics`)).text();
+    const metrics = await scrapeMetrics();
     expect(metrics).toContain('voicebot_media_bargein_latency_seconds');
     expect(metrics).toContain('voicebot_media_asr_free_slots');
   });
@@ -123,7 +134,7 @@ describe('media service, Twilio framing end to end', () => {
     expect(events.map((e) => e.seq)).toEqual(events.map((_, i) => i + 1));
     expect(events.map((e) => e.event)).toContain('playback_mark');
     // Regression: closing the socket on a robot hang-up re-entered end(), counting the call twice.
-    const metrics = await (await fetch(`http://127.0.0.1:${media.ports.http}/metrics`)).text();
+    const metrics = await scrapeMetrics();
     expect(metrics).toMatch(/voicebot_media_calls_total\{framing="twilio",party="robot"[^}]*\} 1\n/);
     expect(metrics).not.toMatch(/voicebot_media_active_calls\{[^}]*\} -/);
   }, 60_000);
@@ -131,10 +142,7 @@ describe('media service, Twilio framing end to end', () => {
   it('a callee hang-up (stop) ends the call with party CALLEE', async () => {
     const callId = 'call-e2e-2';
     dialogue.onEvent = () => {};
-    const peer = new TwilioPeer(`${wsUrl}?token=${token(callId)}`);
-    await peer.opened;
-    peer.start({ callId });
-    await dialogue.waitFor(callId, 'call_started');
+    const peer = await startedCall(callId);
     peer.stop();
     const ended = await dialogue.waitFor(callId, 'call_ended');
     expect(ended.call_ended).toMatchObject({ party: 'HANGUP_PARTY_CALLEE', reason: 'carrier_stop' });
@@ -142,16 +150,13 @@ describe('media service, Twilio framing end to end', () => {
 
   it('counts malformed frames without dropping the call', async () => {
     const callId = 'call-e2e-3';
-    const peer = new TwilioPeer(`${wsUrl}?token=${token(callId)}`);
-    await peer.opened;
-    peer.start({ callId });
-    await dialogue.waitFor(callId, 'call_started');
+    const peer = await startedCall(callId);
     peer.ws.send('not json');
     peer.ws.send(JSON.stringify({ event: 'media', media: { payload: '%%%' } }));
     peer.ws.send(JSON.stringify({ event: 'dtmf', dtmf: { digit: '5' } }));
     const dtmf = await dialogue.waitFor(callId, 'dtmf');
     expect(dtmf.dtmf?.digit).toBe('5');
-    const metrics = await (await fetch(`http://127.0.0.1:${media.ports.http}/metrics`)).text();
+    const metrics = await scrapeMetrics();
     expect(metrics).toMatch(/voicebot_media_rejected_frames_total\{framing="twilio",reason="not_json"[^}]*\} [1-9]/);
     expect(metrics).toMatch(/voicebot_media_rejected_frames_total\{framing="twilio",reason="bad_payload"[^}]*\} [1-9]/);
     peer.stop();
@@ -161,10 +166,7 @@ describe('media service, Twilio framing end to end', () => {
   it('SIGTERM drain: refuses new calls with 1013, lets the call in flight finish, then stops', async () => {
     const callId = 'call-drain';
     dialogue.onEvent = () => {};
-    const peer = new TwilioPeer(`${wsUrl}?token=${token(callId)}`);
-    await peer.opened;
-    peer.start({ callId });
-    await dialogue.waitFor(callId, 'call_started');
+    const peer = await startedCall(callId);
     const draining = media.drain(Date.now() + 20_000);
     drained = true;
     const late = new TwilioPeer(`${wsUrl}?token=${token('call-late')}`);
