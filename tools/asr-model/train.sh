@@ -6,7 +6,8 @@
 #   4. eval   – tools/asr-model/eval.ts through the sherpa-onnx WASM recognizer; metrics -> manifest.json + README.md
 #
 # Options: --data-only (steps 1 only), --skip-data (reuse cache), --no-eval.
-# Env: ASR_TRAIN_MIN (minutes of training, default 50), ASR_THREADS, ASR_SEED, ASR_REGEN=1 (force data regeneration).
+# Env: ASR_TRAIN_MIN (minutes of training, default 50), ASR_THREADS, ASR_SEED, ASR_REGEN=1 (force data regeneration),
+#      ASR_CKPT (checkpoint export.py exports: model.pt, or latest.pt to export a run in progress).
 # Dependencies: /usr/bin/python3 with python3-torch, python3-torchaudio, python3-onnx, python3-numpy,
 # python3-yaml; espeak-ng; asterisk-core-sounds-en-wav + asterisk-core-sounds-en (Allison recordings,
 # transcripts). Missing Debian packages among these are installed with `apt-get install -y` (the only

@@ -27,6 +27,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *  # noqa
 from augment import telephone, quantize_like_sherpa
+from train import Data, greedy
 
 MAX_FA = float(os.environ.get("ASR_CALIB_MAX_FA", "0.05"))
 N_MIX = int(os.environ.get("ASR_CALIB_N", "320"))
@@ -63,12 +64,7 @@ def _check_decoder_matches_graph(m, batch, lps):
     bias, ub, pen, decay = float(m.blank_bias[0]), float(m.blank_bias[1]), float(m.rep[0]), float(m.rep[1])
     differ = 0
     for b in range(wav.shape[0]):
-        top = lp[b, : int((lens[b] + 239) // 240)].argmax(-1).tolist()
-        graph, prev = [], 0
-        for k in top:
-            if k != prev and k != 0:
-                graph.append(k)
-            prev = k
+        graph = greedy(lp[b], int((lens[b] + 239) // 240))
         differ += int(graph != decode(lps[b], bias, ub, pen, decay))
     if differ > 1:
         raise RuntimeError(f"calibration decoder and graph disagree on {differ}/{wav.shape[0]} examples")
@@ -149,8 +145,7 @@ def decode(lp, bias, ub, pen, decay):
 
 
 def calibrate(m, lex, trained_texts):
-    import train as T
-    data = T.Data()
+    data = Data()
     data.rng = random.Random(4242)
     g = torch.Generator().manual_seed(4242)
     m.eval()

@@ -12,10 +12,11 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import *  # noqa
 from model import TCN, Streaming, CHUNK, CTX, NMEL, WIN, HOP, STACK
 from calibrate import calibrate
+from train import greedy
 import lexicon as L
 
 
-def main(out_dir=OUT_DIR, expected=True):
+def main(out_dir=OUT_DIR):
     ck = torch.load(os.path.join(CACHE, "ckpt", os.environ.get("ASR_CKPT", "model.pt")))
     m = TCN(ck["V"], C=ck["C"], dilations=ck["dilations"])
     st = ck["state"]
@@ -107,8 +108,7 @@ def main(out_dir=OUT_DIR, expected=True):
     with open(mp + ".tmp", "w") as f:
         json.dump(manifest, f, ensure_ascii=False, indent=1)
     os.replace(mp + ".tmp", mp)
-    if expected:
-        write_expected(m, toks)
+    write_expected(m, toks)
     print(f"[export] {path} ({os.path.getsize(path)} bytes) state_dim {S} V {ck['V']}", file=sys.stderr)
 
 
@@ -128,12 +128,7 @@ def write_expected(m, toks):
         n = len(x) // 2400 * 2400
         w = torch.from_numpy(x[:n]).unsqueeze(0)
         with torch.no_grad():
-            a = m(quantize_like_sherpa(w), calibrated=True)[0].argmax(-1).tolist()
-        ids, prev = [], 0
-        for k in a:
-            if k != prev and k != 0:
-                ids.append(k)
-            prev = k
+            ids = greedy(m(quantize_like_sherpa(w), calibrated=True)[0])
         out[it["file"]] = "".join(toks[i].replace("\u2581", " ") for i in ids)
     json.dump({"note": "whole-utterance PyTorch greedy output of the exported checkpoint", "text": out},
               open(os.path.join(td, "expected.json"), "w"), ensure_ascii=False, indent=1)

@@ -30,7 +30,6 @@ from augment import telephone
 VERSION = 5
 N_PER_PHRASE = int(os.environ.get("ASR_N_PER_PHRASE", "64"))
 N_EVAL_PER_PHRASE = 3          # demo voice (defaults) + 2 random held-out configs
-SINGLE_CHAR_BOOST = 1.0
 
 _resamplers = {}
 

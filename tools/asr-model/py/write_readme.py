@@ -10,7 +10,9 @@ mp = os.path.join(OUT_DIR, "manifest.json")
 m = json.load(open(mp))
 if len(sys.argv) > 1:
     m["training"]["recipeWallSeconds"] = int(sys.argv[1])
-    json.dump(m, open(mp, "w"), ensure_ascii=False, indent=1)
+    with open(mp + ".tmp", "w") as f:
+        json.dump(m, f, ensure_ascii=False, indent=1)
+    os.replace(mp + ".tmp", mp)
 met = m.get("metrics") or {}
 tok = m["tokenisation"]
 v = m["voices"]
@@ -48,7 +50,5 @@ lines = [
 ]
 if tr.get("recipeWallSeconds"):
     lines.append("Recipe wall time (data + training + export + eval): %.1f min on 2 CPU cores." % (tr["recipeWallSeconds"] / 60))
-elif tr.get("stageSeconds"):
-    lines.append("Stage times (s): " + json.dumps(tr["stageSeconds"], ensure_ascii=False))
 open(os.path.join(OUT_DIR, "README.md"), "w").write("\n".join(lines) + "\n")
 print("[readme] written", file=sys.stderr)
